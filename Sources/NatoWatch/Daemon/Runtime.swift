@@ -1,0 +1,28 @@
+import Foundation
+import Logging
+
+/// The composition root: builds the pipeline's parts from a config, for `fetch`, `run` and tests.
+public final class Runtime: @unchecked Sendable {
+    public let config: NatoWatchConfig
+    public let store: Store
+    public let classifier: Classifier
+    public let alertLog: AlertLog
+    public let fetcher: any Fetcher
+    public let cycle: FetchCycle
+
+    /// Builds everything; `fetcher` defaults to libcurl.
+    public init(config: NatoWatchConfig, fetcher: (any Fetcher)? = nil, logger: Logger = Logger(label: "natowatch")) throws {
+        self.config = config
+        store = try Store(file: config.databaseFile)
+        do {
+            classifier = try Classifier(rulesFile: config.topicsFile)
+        } catch {
+            throw ConfigError(file: config.topicsFile.path, line: nil, message: "\(error)")
+        }
+        alertLog = AlertLog(path: config.alertLog.path)
+        self.fetcher = try fetcher ?? CurlFetcher(settings: config.fetch)
+        try store.syncFeeds(config.feeds)
+        cycle = FetchCycle(
+            config: config, store: store, fetcher: self.fetcher, classifier: classifier, alertLog: alertLog, logger: logger)
+    }
+}

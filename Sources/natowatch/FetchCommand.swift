@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import NatoWatch
+
+/// `natowatch fetch`: one cycle over every configured feed, then exit.
+struct FetchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Fetch every configured feed once, store and alert, print a summary, and exit.",
+        discussion: "Exit status: 0 when the cycle ran (even if some feeds failed), 1 when every feed failed, 2 for a bad config, 3 for a storage failure, 4 when another instance holds the state directory.")
+
+    @OptionGroup var config: ConfigOption
+    @Flag(help: "Print the summary as JSON.") var json = false
+
+    func run() throws {
+        let c = try config.load()
+        LoggingSetup.bootstrap(level: c.logLevel)
+        let lock: InstanceLock
+        do { lock = try InstanceLock(path: c.lockFile.path) } catch {
+            CLIOutput.error("\(error)")
+            throw ExitCode(4)
+        }
+        defer { withExtendedLifetime(lock) {} }
+        let runtime: Runtime
+        do { runtime = try Runtime(config: c) } catch let e as ConfigError {
+            CLIOutput.error("\(e)")
+            throw ExitCode(2)
+        } catch {
+            CLIOutput.error("\(error)")
+            throw ExitCode(3)
+        }
+        let summary: CycleSummary
+        do { summary = try runtime.cycle.run() } catch {
+            CLIOutput.error("cycle failed: \(error)")
+            throw ExitCode(3)
+        }
+        if json {
+            let e = JSONEncoder()
+            e.outputFormatting = [.sortedKeys]
+            e.dateEncodingStrategy = .iso8601
+            print(String(decoding: try e.encode(summary), as: UTF8.self))
+        } else {
+            print(summary.line + String(format: " (%.2f s)", summary.duration))
+            for f in summary.failures { print("  failed: \(f.name) <\(f.url)>: \(f.reason)") }
+            if summary.alerts > 0 { print("alerts appended to \(c.alertLog.path)") }
+        }
+        if summary.feedsFetched > 0 && summary.feedsFailed == summary.feedsFetched { throw ExitCode(1) }
+    }
+}
