@@ -5,6 +5,7 @@ import NatoWatch
 /// `natowatch fetch`: one cycle over every configured feed, then exit.
 struct FetchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "fetch",
         abstract: "Fetch every configured feed once, store and alert, print a summary, and exit.",
         discussion: "Exit status: 0 when the cycle ran (even if some feeds failed), 1 when every feed failed, 2 for a bad config, 3 for a storage failure, 4 when another instance holds the state directory.")
 
