@@ -8,6 +8,9 @@ struct NatoWatchCommand: ParsableCommand {
         commandName: "natowatch",
         abstract: "Watch news feeds for NATO developments and alert on new pledges and mission changes.",
         version: NatoWatchVersion.string,
-        subcommands: [FetchCommand.self, CheckConfigCommand.self]
+        subcommands: [
+            RunCommand.self, FetchCommand.self, CheckConfigCommand.self, MatchesCommand.self, PledgesCommand.self,
+            MissionsCommand.self, AlertsCommand.self,
+        ]
     )
 }

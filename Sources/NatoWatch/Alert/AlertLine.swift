@@ -90,7 +90,8 @@ public enum AlertLine {
         return line
     }
 
-    static func describeValue(metric: String?, value: Double?, currency: String?) -> String {
+    /// A pledge value in words: `3% of GDP`, `EUR 500 billion`.
+    public static func describeValue(metric: String?, value: Double?, currency: String?) -> String {
         guard let value else { return "?" }
         if metric == "pct_gdp" { return "\(trim(value))% of GDP" }
         let scaled: String

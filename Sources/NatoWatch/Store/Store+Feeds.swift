@@ -45,3 +45,14 @@ extension Store {
         try write { db in try state.save(db) }
     }
 }
+
+extension Store {
+    /// Pushes the next due time of `feeds` to `date` (after a cycle that could not be stored).
+    public func postpone(feeds: [String], until date: Date) throws(StoreError) {
+        try write { db in
+            for url in feeds {
+                try db.execute(sql: "UPDATE feeds SET next_due_at = ? WHERE url = ?", arguments: [date.timeIntervalSince1970, url])
+            }
+        }
+    }
+}
