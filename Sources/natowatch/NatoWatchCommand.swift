@@ -9,8 +9,14 @@ struct NatoWatchCommand: ParsableCommand {
         abstract: "Watch news feeds for NATO developments and alert on new pledges and mission changes.",
         version: NatoWatchVersion.string,
         subcommands: [
-            RunCommand.self, FetchCommand.self, CheckConfigCommand.self, MatchesCommand.self, PledgesCommand.self,
-            MissionsCommand.self, AlertsCommand.self,
+            RunCommand.self,
+            FetchCommand.self,
+            CheckConfigCommand.self,
+            ClassifyCommand.self,
+            MatchesCommand.self,
+            PledgesCommand.self,
+            MissionsCommand.self,
+            AlertsCommand.self,
         ]
     )
 }

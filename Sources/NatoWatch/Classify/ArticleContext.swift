@@ -1,0 +1,132 @@
+import Foundation
+
+/// One article prepared for rule evaluation: normalized text, sentences and all phrase hits.
+struct ArticleContext {
+    let rules: RuleSet
+    let text: [UInt8]
+    let lower: [UInt8]
+    let sentences: [Sentence]
+    /// Hits sorted by start offset.
+    let hits: [PhraseHit]
+    /// For each sentence, the range of `hits` inside it.
+    let sentenceHits: [Range<Int>]
+    let published: Date?
+    let publishedYear: Int?
+
+    init(rules: RuleSet, article: Article) {
+        self.rules = rules
+        var full = article.text
+        if let t = article.title, !t.isEmpty { full = t + "\n\n" + full }
+        text = TextNormalizer.normalize(full)
+        lower = TextNormalizer.lowercasedASCII(text)
+        sentences = rules.splitter.split(text, lower: lower)
+        var h = rules.matcher.scan(lower: lower, original: text)
+        h.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
+        hits = h
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(sentences.count)
+        var k = 0
+        for s in sentences {
+            while k < h.count, Int(h[k].start) < s.start { k += 1 }
+            let b = k
+            while k < h.count, Int(h[k].start) < s.end { k += 1 }
+            // hits that run past the sentence end are dropped from it
+            ranges.append(b..<k)
+        }
+        sentenceHits = ranges
+        published = article.published
+        publishedYear = article.published.map(DateParsing.year)
+    }
+
+    @inline(__always) func labels(_ hit: PhraseHit) -> [PhraseLabel] {
+        rules.matcher.patterns[Int(hit.pattern)].labels
+    }
+
+    /// Hits in sentence `s` carrying `category`, with the matching label.
+    func hits(in s: Int, category: Int32) -> [(hit: PhraseHit, label: PhraseLabel)] {
+        var out: [(PhraseHit, PhraseLabel)] = []
+        for i in sentenceHits[s] {
+            let h = hits[i]
+            if Int(h.end) > sentences[s].end { continue }
+            for l in labels(h) where l.category == category { out.append((h, l)) }
+        }
+        return out
+    }
+
+    /// True when sentence `s` has a hit of `category`.
+    func has(_ s: Int, _ category: Int32) -> Bool {
+        for i in sentenceHits[s] where labels(hits[i]).contains(where: { $0.category == category }) { return true }
+        return false
+    }
+
+    /// Category id of a lexicon (present: checked at load).
+    func lex(_ name: String) -> Int32 { rules.lexicon[name] ?? -1 }
+
+    /// Text of a byte range.
+    func string(_ start: Int, _ end: Int) -> String {
+        String(decoding: text[start..<end], as: UTF8.self)
+    }
+
+    func sentenceText(_ s: Int) -> String { string(sentences[s].start, sentences[s].end) }
+
+    /// Whether the sentence contains an ASCII digit.
+    func hasDigit(_ s: Int) -> Bool {
+        for i in sentences[s].start..<sentences[s].end where text[i] >= 0x30 && text[i] <= 0x39 { return true }
+        return false
+    }
+}
+
+/// A tokenized sentence with hits mapped to token positions.
+struct SentenceView {
+    let ctx: ArticleContext
+    let index: Int
+    let tokens: [Token]
+
+    init(_ ctx: ArticleContext, _ index: Int) {
+        self.ctx = ctx
+        self.index = index
+        let s = ctx.sentences[index]
+        tokens = Tokenizer.tokenize(ctx.text, from: s.start, to: s.end)
+    }
+
+    /// A hit located by tokens: `first` and `last` token indexes (inclusive).
+    struct Span { var first: Int; var last: Int; var hit: PhraseHit; var label: PhraseLabel }
+
+    /// First token starting at or after `byte`.
+    func token(atOrAfter byte: Int) -> Int {
+        var lo = 0, hi = tokens.count
+        while lo < hi { let mid = (lo + hi) / 2; if tokens[mid].start < byte { lo = mid + 1 } else { hi = mid } }
+        return lo
+    }
+
+    /// Spans of `category` in this sentence, in text order.
+    func spans(_ category: Int32) -> [Span] {
+        ctx.hits(in: index, category: category).compactMap { h, l in
+            let first = token(atOrAfter: Int(h.start))
+            let last = token(atOrAfter: Int(h.end)) - 1
+            guard first < tokens.count, last >= first else { return nil }
+            return Span(first: first, last: last, hit: h, label: l)
+        }
+    }
+
+    /// Lowercased bytes of token `i`.
+    func word(_ i: Int) -> ArraySlice<UInt8> {
+        guard i >= 0, i < tokens.count else { return [] }
+        return ctx.lower[tokens[i].start..<tokens[i].end]
+    }
+
+    func isWord(_ i: Int, _ w: String) -> Bool {
+        guard i >= 0, i < tokens.count else { return false }
+        return word(i).elementsEqual(w.utf8)
+    }
+
+    func isWord(_ i: Int, in set: Set<[UInt8]>) -> Bool {
+        guard i >= 0, i < tokens.count else { return false }
+        return set.contains(Array(word(i)))
+    }
+
+    /// Original-case text of token `i`.
+    func original(_ i: Int) -> String {
+        ctx.string(tokens[i].start, tokens[i].end)
+    }
+}

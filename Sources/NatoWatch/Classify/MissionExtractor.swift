@@ -1,0 +1,108 @@
+/// Extracts changes to NATO missions: a mission from the gazetteer (or an office template such as
+/// "a liaison office in Tunisia") bound to the nearest change cue in the same sentence, with NATO
+/// context nearby, no EU/UN mission nearer to the cue, and no routine/negated/historical wording.
+struct MissionExtractor {
+    let ctx: ArticleContext
+
+    /// Tokens between a cue and its mission at most.
+    static let window = 12
+
+    private enum Change: String { case launch, expand, reduce, end }
+
+    func extract() -> [MissionFact] {
+        var out: [MissionFact] = []
+        var seen = Set<String>()
+        let r = ctx.rules
+        let nato = ctx.lex("nato_context")
+        for s in ctx.sentences.indices {
+            guard ctx.has(s, r.missionCategory) || ctx.has(s, r.officeTemplateCategory) else { continue }
+            guard !ctx.has(s, ctx.lex("mission_negative")) else { continue }
+            let natoNearby = (max(0, s - 1)...min(ctx.sentences.count - 1, s + 1)).contains { ctx.has($0, nato) }
+            let view = SentenceView(ctx, s)
+            if let py = ctx.publishedYear, TargetYearFinder(view: view, publishedYear: nil).mentions().contains(where: { $0.year < py }) {
+                continue // background: "KFOR was established in 1999"
+            }
+            for f in extract(view: view, natoNearby: natoNearby) {
+                let key = "\(f.mission)|\(f.change)"
+                if seen.insert(key).inserted { out.append(f) }
+            }
+        }
+        return out
+    }
+
+    private struct Target { var first: Int; var last: Int; var name: String; var place: String?; var office: Bool; var nato: Bool }
+
+    private func extract(view: SentenceView, natoNearby: Bool) -> [MissionFact] {
+        let r = ctx.rules
+        let g = r.gazetteer
+        var targets: [Target] = []
+        // gazetteer missions (longest span wins)
+        for sp in view.spans(r.missionCategory).sorted(by: { ($0.last - $0.first) > ($1.last - $1.first) }) {
+            if targets.contains(where: { $0.first <= sp.last && sp.first <= $0.last }) { continue }
+            let m = g.missions[Int(sp.label.entry)]
+            targets.append(Target(first: sp.first, last: sp.last, name: m.name, place: m.place, office: m.office, nato: true))
+        }
+        // office templates: "liaison office in <Place>"
+        for sp in view.spans(r.officeTemplateCategory) where !targets.contains(where: { $0.first <= sp.last && sp.first <= $0.last }) {
+            var k = sp.last + 1
+            guard view.isWord(k, "in") || view.isWord(k, "to") else { continue }
+            k += 1
+            var words: [String] = []
+            while k < view.tokens.count, view.tokens[k].kind == .word, let c = view.ctx.text[view.tokens[k].start] as UInt8?,
+                  c >= 0x41 && c <= 0x5A || c >= 0x80 {
+                words.append(view.original(k))
+                k += 1
+            }
+            guard !words.isEmpty else { continue }
+            var place = words.joined(separator: " ")
+            if let country = g.capitalToCountry[place.lowercased()] { place = country }
+            if let known = g.missions.first(where: { $0.office && $0.place == place }) {
+                targets.append(Target(first: sp.first, last: k - 1, name: known.name, place: known.place, office: true, nato: true))
+            } else {
+                targets.append(Target(first: sp.first, last: k - 1, name: "NATO Liaison Office in \(place)", place: place, office: true, nato: natoNearby))
+            }
+        }
+        for sp in view.spans(r.notNatoCategory) where !targets.contains(where: { $0.first <= sp.last && sp.first <= $0.last }) {
+            targets.append(Target(first: sp.first, last: sp.last, name: "", place: nil, office: false, nato: false))
+        }
+        guard targets.contains(where: { $0.nato }) else { return [] }
+        let nonObjects = view.spans(ctx.lex("change_non_objects"))
+        let proposed = !view.spans(ctx.lex("mission_proposed")).isEmpty
+        var cues: [(SentenceView.Span, Change)] = []
+        for (lex, change) in [("change_launch", Change.launch), ("change_expand", .expand), ("change_reduce", .reduce), ("change_end", .end)] {
+            for sp in view.spans(ctx.lex(lex)) {
+                if nonObjects.contains(where: { $0.first > sp.last && $0.first <= sp.last + 2 }) { continue }
+                cues.append((sp, change))
+            }
+        }
+        // each target takes its nearest cue
+        var out: [MissionFact] = []
+        for t in targets where t.nato && natoNearby {
+            var best: (Int, Change, SentenceView.Span)?
+            for (sp, change) in cues {
+                if sp.first <= t.last && t.first <= sp.last { continue } // the cue is part of the name
+                let d = sp.last < t.first ? t.first - sp.last : sp.first - t.last
+                guard d <= Self.window else { continue }
+                // another target is nearer to this cue: the cue belongs to it
+                let nearer = targets.contains { o in
+                    guard o.first != t.first else { return false }
+                    let od = sp.last < o.first ? o.first - sp.last : (sp.first > o.last ? sp.first - o.last : 0)
+                    return od < d
+                }
+                if nearer { continue }
+                if best == nil || d < best?.0 ?? Int.max { best = (d, change, sp) }
+            }
+            guard let (_, change, _) = best else { continue }
+            let kind: String
+            switch change {
+            case .launch: kind = t.office ? "open_office" : "launch"
+            case .end: kind = t.office ? "close_office" : "end"
+            case .expand: kind = "expand"
+            case .reduce: kind = "reduce"
+            }
+            out.append(MissionFact(mission: t.name, change: kind, place: t.place, status: proposed ? "proposed" : "decided",
+                                   evidence: ctx.sentenceText(view.index), rules: ["mission.\(kind)", proposed ? "mission.proposed" : "mission.decided"]))
+        }
+        return out
+    }
+}

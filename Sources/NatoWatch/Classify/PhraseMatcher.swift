@@ -1,0 +1,170 @@
+/// What a matched phrase means: a category (a lexicon, a rule group or a gazetteer) and an entry in it.
+struct PhraseLabel: Sendable, Hashable {
+    var category: Int32
+    /// Index of the entry within its category (gazetteer record, cue kind…); -1 when irrelevant.
+    var entry: Int32
+    /// Sub-kind within the entry (e.g. name/adjective/capital for an actor).
+    var kind: Int32
+}
+
+/// One phrase occurrence in the text: byte range and pattern index.
+struct PhraseHit: Sendable {
+    var start: Int32
+    var end: Int32
+    var pattern: Int32
+}
+
+/// Multi-pattern matcher (Aho–Corasick, compiled to a DFA over the byte classes used by the
+/// patterns). Patterns are ASCII-lowercased normalized phrases matched on whole words: a hit must
+/// not continue a word on either side, unless the phrase ends with `*` (prefix match: "pledg*").
+/// Patterns marked case-sensitive are re-checked against the original bytes.
+struct PhraseMatcher: Sendable {
+    struct Pattern: Sendable {
+        var key: [UInt8]
+        var original: [UInt8]?   // for case-sensitive patterns
+        var prefix: Bool
+        var labels: [PhraseLabel]
+    }
+
+    private(set) var patterns: [Pattern] = []
+    private var index: [PatternKey: Int] = [:]
+    private var classOf = [UInt16](repeating: 0, count: 256)
+    private var classCount = 1
+    private var delta: [Int32] = []
+    private var outputs: [[Int32]] = []   // per state: pattern ids ending here (incl. via suffix links)
+
+    private struct PatternKey: Hashable {
+        var key: [UInt8]
+        var original: [UInt8]?
+        var prefix: Bool
+    }
+
+    init() {}
+
+    /// Adds `phrase` with `label`. Returns false when the phrase is empty after normalization.
+    @discardableResult
+    mutating func add(_ phrase: String, label: PhraseLabel, caseSensitive: Bool = false) -> Bool {
+        var p = phrase.trimmingCharacters(in: [" "])
+        var prefix = false
+        if p.hasSuffix("*") { prefix = true; p.removeLast() }
+        let key = TextNormalizer.phraseKey(p)
+        guard !key.isEmpty else { return false }
+        let original: [UInt8]? = caseSensitive ? TextNormalizer.normalize(p) : nil
+        let pk = PatternKey(key: key, original: original, prefix: prefix)
+        if let i = index[pk] {
+            if !patterns[i].labels.contains(label) { patterns[i].labels.append(label) }
+        } else {
+            index[pk] = patterns.count
+            patterns.append(Pattern(key: key, original: original, prefix: prefix, labels: [label]))
+        }
+        return true
+    }
+
+    /// Builds the automaton; call once after all `add`s.
+    mutating func compile() {
+        // byte classes: each byte used in a pattern gets its own class; all others share class 0
+        var used = [Bool](repeating: false, count: 256)
+        for p in patterns { for b in p.key { used[Int(b)] = true } }
+        classCount = 1
+        for b in 0..<256 where used[b] { classOf[b] = UInt16(classCount); classCount += 1 }
+        // trie
+        var trie: [[Int32]] = [[Int32](repeating: -1, count: classCount)]
+        var out: [[Int32]] = [[]]
+        for (pi, p) in patterns.enumerated() {
+            var s = 0
+            for b in p.key {
+                let c = Int(classOf[Int(b)])
+                if trie[s][c] < 0 {
+                    trie[s][c] = Int32(trie.count)
+                    trie.append([Int32](repeating: -1, count: classCount))
+                    out.append([])
+                }
+                s = Int(trie[s][c])
+            }
+            out[s].append(Int32(pi))
+        }
+        // BFS for failure links, filling the DFA
+        let states = trie.count
+        var fail = [Int32](repeating: 0, count: states)
+        var dfa = [Int32](repeating: 0, count: states * classCount)
+        var queue: [Int] = []
+        queue.reserveCapacity(states)
+        for c in 0..<classCount {
+            let t = trie[0][c]
+            if t >= 0 { dfa[c] = t; fail[Int(t)] = 0; queue.append(Int(t)) } else { dfa[c] = 0 }
+        }
+        var head = 0
+        while head < queue.count {
+            let s = queue[head]; head += 1
+            out[s].append(contentsOf: out[Int(fail[s])])
+            for c in 0..<classCount {
+                let t = trie[s][c]
+                if t >= 0 {
+                    fail[Int(t)] = dfa[Int(fail[s]) * classCount + c]
+                    dfa[s * classCount + c] = t
+                    queue.append(Int(t))
+                } else {
+                    dfa[s * classCount + c] = dfa[Int(fail[s]) * classCount + c]
+                }
+            }
+        }
+        delta = dfa
+        outputs = out
+    }
+
+    /// All whole-word hits of all patterns in `lower` (ASCII-lowercased normalized text);
+    /// `original` is the same text before lowercasing, for case-sensitive patterns.
+    func scan(lower: [UInt8], original: [UInt8]) -> [PhraseHit] {
+        var hits: [PhraseHit] = []
+        let cc = classCount
+        lower.withUnsafeBufferPointer { buf in
+            delta.withUnsafeBufferPointer { d in
+                classOf.withUnsafeBufferPointer { cls in
+                    var s = 0
+                    let n = buf.count
+                    var i = 0
+                    while i < n {
+                        s = Int(d[s * cc + Int(cls[Int(buf[i])])])
+                        let o = outputs[s]
+                        if !o.isEmpty {
+                            for pi in o { check(Int(pi), endingAt: i + 1, lower: buf, original: original, into: &hits) }
+                        }
+                        i += 1
+                    }
+                }
+            }
+        }
+        return hits
+    }
+
+    /// Only the state walk, no hit checks: the speed ceiling for a multi-pattern scan.
+    func countRawMatches(lower: [UInt8]) -> Int {
+        var count = 0
+        let cc = classCount
+        lower.withUnsafeBufferPointer { buf in
+            delta.withUnsafeBufferPointer { d in
+                classOf.withUnsafeBufferPointer { cls in
+                    var s = 0
+                    for b in buf {
+                        s = Int(d[s * cc + Int(cls[Int(b)])])
+                        count &+= outputs[s].count
+                    }
+                }
+            }
+        }
+        return count
+    }
+
+    @inline(__always)
+    private func check(_ pi: Int, endingAt end: Int, lower: UnsafeBufferPointer<UInt8>, original: [UInt8], into hits: inout [PhraseHit]) {
+        let p = patterns[pi]
+        let start = end - p.key.count
+        if let first = p.key.first, SentenceSplitter.isAlnum(first), start > 0, SentenceSplitter.isAlnum(lower[start - 1]) { return }
+        if !p.prefix, let last = p.key.last, SentenceSplitter.isAlnum(last), end < lower.count, SentenceSplitter.isAlnum(lower[end]) { return }
+        if let orig = p.original {
+            var k = 0
+            while k < orig.count { if original[start + k] != orig[k] { return }; k += 1 }
+        }
+        hits.append(PhraseHit(start: Int32(start), end: Int32(end), pattern: Int32(pi)))
+    }
+}

@@ -1,0 +1,216 @@
+import Foundation
+
+/// Extracts defence-spending pledges: a percentage of GDP or a money amount bound to a defence
+/// object, promised by an Ally, the EU or NATO allies, with a target year.
+///
+/// For each number the extractor checks, in order: it is a share of GDP (or follows "to"/"at" right
+/// after a defence word) or an amount; it is not a baseline ("from 2%"), an increment ("by 0.2%"),
+/// a conversion in parentheses or a component of a total; the nearest object word is a defence
+/// word, not health/aid/debt/inflation…; the nearest cue before it is a commitment, not an
+/// achieved level ("spent", "reached"), and no refusal or third-party demand governs it; the actor
+/// is an Ally or bloc (partners are dropped); the year is not in the past.
+struct PledgeExtractor {
+    let ctx: ArticleContext
+
+    private static let qualifiers: Set<[UInt8]> = Set(["at", "least", "about", "around", "roughly", "nearly", "almost", "some",
+                                                       "over", "more", "than", "up", "to", "no", "less", "close", "approximately",
+                                                       "an", "a", "additional", "extra", "further", "another", "estimated", "just",
+                                                       "exceeding", "above", "below", "under", "of", "the", "equivalent"].map { Array($0.utf8) })
+    private static let linkWords: Set<[UInt8]> = Set(["to", "at", "of", "reach", "reaching", "reaches", "hit", "hitting", "meet",
+                                                      "target", "goal", "be", "is", "towards", "toward", "around", "about", "least"].map { Array($0.utf8) })
+    private static let growthAfter: Set<[UInt8]> = Set(["rise", "increase", "increases", "hike", "jump", "boost", "growth", "more",
+                                                        "higher", "lower", "cut", "cuts", "drop", "fall", "of", "year", "annual",
+                                                        "annually", "per", "a"].map { Array($0.utf8) })
+
+    func extract() -> [PledgeFact] {
+        var facts: [PledgeFact] = []
+        var seen = Set<String>()
+        var lastActor: (actor: Int, sentence: Int)?
+        let defence = ctx.lex("defence_objects")
+        for s in ctx.sentences.indices {
+            let hasDefenceHere = ctx.has(s, defence)
+            let prevDefence = s > 0 && ctx.sentences[s - 1].paragraph == ctx.sentences[s].paragraph && ctx.has(s - 1, defence)
+            let hasNumber = ctx.hasDigit(s) || ctx.has(s, ctx.rules.numberWordCategory)
+            if !(hasNumber && (hasDefenceHere || prevDefence)) {
+                if let a = firstActorCheap(s) { lastActor = (a, s) }
+                continue
+            }
+            let view = SentenceView(ctx, s)
+            let actors = ActorFinder(view: view).mentions()
+            let found = extract(view: view, actors: actors, fallback: lastActor.flatMap { s - $0.sentence <= 2 ? $0.actor : nil },
+                                contextOnly: !hasDefenceHere)
+            for f in found {
+                let key = "\(f.actor)|\(f.metric)|\((f.value * 1000).rounded())|\(f.targetYear ?? 0)"
+                if seen.insert(key).inserted { facts.append(f) }
+            }
+            if let last = actors.last(where: { ctx.rules.gazetteer.actors[$0.actor].kind != .partner }) { lastActor = (last.actor, s) }
+        }
+        return facts
+    }
+
+    /// A member or bloc named in sentence `s` (names/possessives only), without tokenizing.
+    private func firstActorCheap(_ s: Int) -> Int? {
+        var found: Int?
+        for (_, l) in ctx.hits(in: s, category: ctx.rules.actorCategory) {
+            let form = ActorForm(rawValue: l.kind) ?? .name
+            guard form == .name || form == .possessive else { continue }
+            if ctx.rules.gazetteer.actors[Int(l.entry)].kind == .member { found = Int(l.entry) }
+        }
+        return found
+    }
+
+    private func extract(view: SentenceView, actors: [ActorFinder.Mention], fallback: Int?, contextOnly: Bool) -> [PledgeFact] {
+        let g = ctx.rules.gazetteer
+        let quantities = QuantityParser(view: view, gazetteer: g).parse()
+        guard !quantities.isEmpty else { return [] }
+        let objects = objectSpans(view)
+        let gdp = view.spans(ctx.lex("gdp_anchors"))
+        let commit = view.spans(ctx.lex("commitment_cues"))
+        let achieved = view.spans(ctx.lex("achieved_cues"))
+        let negation = view.spans(ctx.lex("negation_cues"))
+        let demand = view.spans(ctx.lex("demand_cues"))
+        let proposal = view.spans(ctx.lex("proposal_cues"))
+        let component = view.spans(ctx.lex("component_cues"))
+        let baseline = view.spans(ctx.lex("baseline_cues"))
+        let yearFinder = TargetYearFinder(view: view, publishedYear: ctx.publishedYear)
+        let years = yearFinder.mentions()
+        var out: [PledgeFact] = []
+        var accepted: [Quantity] = []
+        for (qi, q) in quantities.enumerated() {
+            var rules: [String] = []
+            guard !q.inParentheses, !q.isPoints else { continue }
+            let before = skipQualifiers(q.first - 1, view)
+            // baselines and increments
+            if baseline.contains(where: { $0.last == before || $0.last == q.first - 1 }) { continue }
+            if let next = quantities.dropFirst(qi + 1).first, view.isWord(q.last + 1, "to"), next.first == q.last + 2, q.kind == next.kind {
+                continue // "from 2% to 3%": the first is the baseline
+            }
+            let metric: String
+            switch q.kind {
+            case .percent:
+                if view.isWord(before, "by") || view.isWord(q.first - 1, "by") { continue }
+                let anchored = gdp.contains { ($0.first > q.last && $0.first <= q.last + 6) || ($0.last < q.first && $0.last >= q.first - 4) }
+                if anchored {
+                    rules.append("pledge.pct_gdp")
+                } else {
+                    // "raise defence spending to 3 percent": only right after a defence word, with a link word
+                    guard view.isWord(before, in: Self.linkWords) || view.isWord(q.first - 1, in: Self.linkWords) else { continue }
+                    guard !view.isWord(q.last + 1, in: Self.growthAfter) else { continue }
+                    guard objects.contains(where: { $0.isDefence && $0.span.last < q.first && $0.span.last >= q.first - 8 }) else { continue }
+                    rules.append("pledge.pct_implicit_gdp")
+                }
+                metric = "pct_gdp"
+                guard q.value > 0, q.value <= 10 || (q.high ?? 0) > 0 && q.value <= 10 else { continue }
+            case .money:
+                guard q.value >= 1e7 else { continue }
+                metric = "amount"
+                rules.append("pledge.amount")
+            case .plain:
+                continue
+            }
+            // object binding
+            if let nearest = nearestObject(objects, q) {
+                guard nearest.isDefence else { continue }
+                rules.append("pledge.defence_object")
+            } else {
+                guard contextOnly else { continue }
+                rules.append("pledge.defence_context_previous_sentence")
+            }
+            // component of a total already taken
+            if !accepted.isEmpty, component.contains(where: { $0.first < q.first && $0.first > (accepted.last?.last ?? 0) }) { continue }
+            // status cues before the quantity
+            let cueBefore = nearestBefore(q.first, [(commit, 0), (achieved, 1)])
+            if cueBefore == 1 { continue }
+            if negation.contains(where: { $0.last < q.first && $0.last >= q.first - 10 }) { continue }
+            if cueBefore == nil {
+                guard commit.contains(where: { $0.first > q.last }) else { continue }
+            }
+            rules.append("pledge.commitment")
+            // actor
+            let actorMention = actors.last(where: { $0.last < q.first }) ?? actors.first(where: { $0.first > q.last })
+            var actorIndex = actorMention?.actor
+            if actorIndex == nil, let fb = fallback { actorIndex = fb; rules.append("pledge.actor_previous_sentence") }
+            guard let ai = actorIndex else { continue }
+            let actor = g.actors[ai]
+            guard actor.kind != .partner else { continue }
+            if let m = actorMention {
+                // pressed by a third party: "urged Germany to…", "allies must spend…"
+                if demand.contains(where: { ($0.last < m.first && $0.last >= m.first - 3) || ($0.first > m.last && $0.last < q.first) }) { continue }
+                if negation.contains(where: { $0.first > m.last && $0.last < q.first }) { continue }
+            }
+            // year
+            let nextStart = quantities.dropFirst(qi + 1).first?.first ?? view.tokens.count
+            let yearsHere = years.filter { $0.last < nextStart }
+            let target = yearFinder.targetYear(for: q.first, q.last, mentions: yearsHere)
+            if let py = ctx.publishedYear {
+                if let t = target, t < py { continue }
+                if years.contains(where: { $0.last < q.first && $0.year < py && !$0.preposition == false }) && target == nil { continue }
+            }
+            // currency
+            var currency: String?
+            if metric == "amount" {
+                let own = actor.currency(on: ctx.published)
+                if q.currencies.isEmpty {
+                    currency = own
+                    rules.append("pledge.currency_from_actor")
+                } else if q.currencies.count > 1, let own, q.currencies.contains(own) {
+                    currency = own
+                } else {
+                    currency = q.currencies.first
+                }
+            }
+            let proposed = proposal.contains { $0.last < q.first && $0.first > (actorMention?.last ?? -1) }
+            out.append(PledgeFact(
+                actor: actor.name, metric: metric, value: metric == "amount" ? q.value : round(q.value * 100) / 100,
+                currency: currency, scale: q.scale, targetYear: target, status: proposed ? "proposed" : "committed",
+                evidence: ctx.sentenceText(view.index), rules: rules))
+            accepted.append(q)
+        }
+        return out
+    }
+
+    private func skipQualifiers(_ i: Int, _ view: SentenceView) -> Int {
+        var k = i
+        while k >= 0, view.isWord(k, in: Self.qualifiers), !view.isWord(k, "to"), !view.isWord(k, "at") { k -= 1 }
+        return k
+    }
+
+    /// Object words (defence or not), with spans nested inside a longer one of the other kind removed.
+    struct ObjectSpan { var span: SentenceView.Span; var isDefence: Bool }
+
+    private func objectSpans(_ view: SentenceView) -> [ObjectSpan] {
+        let d = view.spans(ctx.lex("defence_objects")).map { ObjectSpan(span: $0, isDefence: true) }
+        let n = view.spans(ctx.lex("negative_objects")).map { ObjectSpan(span: $0, isDefence: false) }
+        let all = d + n
+        return all.filter { o in
+            !all.contains { other in
+                other.isDefence != o.isDefence && other.span.hit.start <= o.span.hit.start && other.span.hit.end >= o.span.hit.end
+                    && (other.span.hit.end - other.span.hit.start) > (o.span.hit.end - o.span.hit.start)
+            }
+        }
+    }
+
+    /// The object nearest to the quantity (ties go to the one before it).
+    private func nearestObject(_ objects: [ObjectSpan], _ q: Quantity) -> ObjectSpan? {
+        var best: ObjectSpan?
+        var bestDistance = Int.max
+        for o in objects {
+            let d: Int
+            if o.span.last < q.first { d = q.first - o.span.last } else if o.span.first > q.last { d = o.span.first - q.last } else { d = 0 }
+            let adjusted = o.span.last < q.first ? d * 2 : d * 2 + 1
+            if adjusted < bestDistance { bestDistance = adjusted; best = o }
+        }
+        return best
+    }
+
+    /// Which cue list has the cue nearest before token `i` (its tag), or nil.
+    private func nearestBefore(_ i: Int, _ lists: [([SentenceView.Span], Int)]) -> Int? {
+        var best: (Int, Int)?
+        for (spans, tag) in lists {
+            for s in spans where s.last < i {
+                if best == nil || s.last > best?.0 ?? 0 || (s.last == best?.0 && tag == 0) { best = (s.last, tag) }
+            }
+        }
+        return best?.1
+    }
+}

@@ -1,0 +1,80 @@
+/// Finds the year a target is to be met: "by 2029", "in 2030", "from 2026", "2026-2030" (the end),
+/// "by the end of the decade", "within five years", "next year", "this year", "over the next decade"
+/// (relative forms count from the article's publication year).
+struct TargetYearFinder {
+    let view: SentenceView
+    let publishedYear: Int?
+
+    /// A year mention: where it is and what it resolves to.
+    struct Mention { var first: Int; var last: Int; var year: Int; var preposition: Bool }
+
+    private static let yearPrepositions: Set<[UInt8]> = Set(["by", "in", "until", "till", "before", "through", "from", "starting",
+                                                             "start", "as", "of", "for", "to", "within", "after", "beginning"].map { Array($0.utf8) })
+
+    /// All year mentions in the sentence.
+    func mentions() -> [Mention] {
+        var out: [Mention] = []
+        let t = view.tokens
+        var i = 0
+        while i < t.count {
+            if t[i].kind == .number, t[i].isInteger, t[i].number >= 1990, t[i].number <= 2100, t[i].end - t[i].start == 4 {
+                var year = Int(t[i].number)
+                var last = i
+                // "2026-2030", "2025-26", "2025/26": take the end
+                if (view.isWord(i + 1, "-") || view.isWord(i + 1, "/")), i + 2 < t.count, t[i + 2].kind == .number, t[i + 2].isInteger {
+                    let v = Int(t[i + 2].number)
+                    if v >= 1990 && v <= 2100 { year = v; last = i + 2 } else if v < 100, v > year % 100 { year = year - year % 100 + v; last = i + 2 }
+                }
+                // "percent" after it would be odd; "2029 budget" fine
+                let prep = i > 0 && view.isWord(i - 1, in: Self.yearPrepositions)
+                out.append(Mention(first: i, last: last, year: year, preposition: prep))
+                i = last + 1
+                continue
+            }
+            if let py = publishedYear, let (y, len) = relative(at: i, publishedYear: py) {
+                out.append(Mention(first: i, last: i + len - 1, year: y, preposition: true))
+                i += len
+                continue
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// A relative time expression at token `i`: (year, token count).
+    private func relative(at i: Int, publishedYear py: Int) -> (Int, Int)? {
+        func w(_ k: Int, _ s: String) -> Bool { view.isWord(i + k, s) }
+        if w(0, "next"), w(1, "year") { return (py + 1, 2) }
+        if w(0, "this"), w(1, "year") { return (py, 2) }
+        if w(0, "the"), w(1, "end"), w(2, "of"), w(3, "the"), w(4, "decade") { return ((py / 10 + 1) * 10, 5) }
+        if w(0, "end"), w(1, "of"), w(2, "the"), w(3, "decade") { return ((py / 10 + 1) * 10, 4) }
+        if w(0, "within"), w(1, "a"), w(2, "decade") { return (py + 10, 3) }
+        if w(0, "over"), w(1, "the"), w(2, "next"), w(3, "decade") { return (py + 10, 4) }
+        if w(0, "in"), w(1, "the"), w(2, "next"), w(3, "decade") { return (py + 10, 4) }
+        // within/in/over (the next) N years
+        if w(0, "within") || w(0, "in") || w(0, "over") {
+            var k = 1
+            if w(k, "the") { k += 1 }
+            if w(k, "next") || w(k, "coming") { k += 1 }
+            let numTok = i + k
+            guard numTok < view.tokens.count else { return nil }
+            var n: Int?
+            if view.tokens[numTok].kind == .number, view.tokens[numTok].isInteger, view.tokens[numTok].number < 50 {
+                n = Int(view.tokens[numTok].number)
+            } else if let v = NumberWords.durations[Array(view.word(numTok))], !(w(k, "a") && !w(k + 1, "year")) {
+                n = v
+            }
+            guard let years = n, w(k + 1, "years") || w(k + 1, "year") else { return nil }
+            return (py + years, k + 2)
+        }
+        return nil
+    }
+
+    /// The target year for a quantity spanning tokens `first...last`: the nearest year after it
+    /// (within the sentence), else the nearest one before it with a preposition or right before it.
+    func targetYear(for first: Int, _ last: Int, mentions: [Mention]) -> Int? {
+        if let after = mentions.first(where: { $0.first > last }) { return after.year }
+        if let before = mentions.last(where: { $0.last < first }) { return before.year }
+        return nil
+    }
+}
