@@ -1,0 +1,751 @@
+import Foundation
+
+/// Turns XML tokens into a ``WireFeed`` following feedparser 6's element handlers
+/// (`_FeedParserMixin`), quirks included, so that the result agrees with feedparser.
+///
+/// The builder never recurses: nesting is an explicit stack bounded by ``maxDepth``.
+final class FeedBuilder {
+    /// Deepest element nesting accepted before the document is rejected.
+    static let maxDepth = 1024
+
+    private struct StackItem {
+        var element: String
+        var expectingText: Bool
+        var pieces: [String]
+    }
+
+    private let documentBase: String
+    var version = ""
+    private var feed = WireContext()
+    private var entries: [WireContext] = []
+    private var source = WireContext()
+
+    private var infeed = false
+    private var inentry = false
+    private var incontent = 0
+    private var intextinput = false
+    private var inimage = false
+    private var inauthor = false
+    private var incontributor = false
+    private var inpublisher = false
+    private var insource = false
+    private var hasContent = false
+    private var guidislink = false
+    private var summaryKey: String?
+    private var contentType: String?
+    private var contentBase64 = false
+    private var titleDepth = -1
+    private var depth = 0
+    private var svgOK = 0
+
+    private var elementstack: [StackItem] = []
+    private var baseuri: String
+    private var basestack: [String] = []
+    /// prefix → feedparser's standard prefix (`namespacemap`).
+    private var namespacemap: [String: String] = [:]
+    /// declared prefix ("" for the default) → URI, document-wide like feedparser's.
+    private var declared: [String: String] = [:]
+    /// Open element names (raw), for sgmllib-style recovery of mismatched end tags.
+    private var open: [String] = []
+    private(set) var bozoReason: String?
+    var ttl: String?
+
+    init(baseURI: String) {
+        documentBase = baseURI
+        baseuri = baseURI
+    }
+
+    private func flag(_ why: String) {
+        if bozoReason == nil { bozoReason = why }
+    }
+
+    // MARK: - Driving
+
+    /// Feeds every token of `tokenizer` through the handlers.
+    func run(_ tokenizer: inout XMLTokenizer) throws(FeedError) {
+        var rootClosed = false
+        var sawRoot = false
+        while let tok = try tokenizer.next() {
+            switch tok {
+            case .text(let s):
+                if open.isEmpty {
+                    if s.contains(where: { !$0.isWhitespace }) { flag("text outside the root element") }
+                    continue
+                }
+                handleData(s, escape: true)
+            case .cdata(let s):
+                if open.isEmpty { flag("CDATA outside the root element"); continue }
+                handleData(s, escape: true)
+            case .start(let name, let attrs, let selfClosing):
+                if open.isEmpty {
+                    if sawRoot && rootClosed { flag("more than one root element") }
+                    sawRoot = true
+                }
+                if open.count >= FeedBuilder.maxDepth {
+                    throw FeedError(kind: .tooDeep, message: "elements nest deeper than \(FeedBuilder.maxDepth) levels")
+                }
+                var seen = Set<String>()
+                for a in attrs where !seen.insert(a.name).inserted { flag("duplicate attribute \(a.name)") }
+                open.append(name)
+                startElement(name, attrs)
+                if selfClosing {
+                    open.removeLast()
+                    endElement(name)
+                    if open.isEmpty { rootClosed = true }
+                }
+            case .end(let name):
+                if let top = open.last, top == name {
+                    open.removeLast()
+                    endElement(name)
+                } else if let idx = open.lastIndex(of: name) {
+                    flag("mismatched end tag </\(name)>")
+                    while open.count > idx {
+                        let t = open.removeLast()
+                        endElement(t)
+                    }
+                } else {
+                    flag("end tag </\(name)> without start tag")
+                    endElement(name)
+                }
+                if open.isEmpty { rootClosed = true }
+            }
+        }
+        if !open.isEmpty { flag("unclosed element <\(open.last ?? "")>") }
+        if !sawRoot { flag("no root element") }
+    }
+
+    func result() -> (feed: WireContext, entries: [WireContext]) { (feed, entries) }
+
+    // MARK: - Names
+
+    private func elementName(_ raw: String) -> String {
+        let lower = raw.lowercased()
+        if let colon = lower.firstIndex(of: ":") {
+            let p = String(lower[..<colon])
+            let local = String(lower[lower.index(after: colon)...])
+            if let uri = declared[p] {
+                let mapped = FeedNamespaces.prefix(forURI: uri) ?? p
+                return mapped.isEmpty ? local : mapped + ":" + local
+            }
+            if p != "xml" && p != "xmlns" { flag("undeclared namespace prefix \(p)") }
+            return lower
+        }
+        if let uri = declared[""], let mapped = FeedNamespaces.prefix(forURI: uri), !mapped.isEmpty {
+            return mapped + ":" + lower
+        }
+        return lower
+    }
+
+    private func attributeDict(_ attrs: [(name: String, value: String)]) -> ([String: String], [(String, String)]) {
+        var d: [String: String] = [:]
+        var list: [(String, String)] = []
+        for (rawName, rawValue) in attrs {
+            let lname = rawName.lowercased()
+            if lname == "xmlns" || lname.hasPrefix("xmlns:") { continue }
+            var key = lname
+            if let colon = lname.firstIndex(of: ":") {
+                let p = String(lname[..<colon])
+                let local = String(lname[lname.index(after: colon)...])
+                if p == "xml" {
+                    key = "xml:" + local
+                } else if let uri = declared[p] {
+                    if let mapped = FeedNamespaces.prefix(forURI: uri), !mapped.isEmpty { key = mapped + ":" + local } else { key = local }
+                } else {
+                    key = lname
+                }
+            }
+            var v = rawValue
+            if key == "rel" || key == "type" { v = v.lowercased() }
+            if v.contains("&amp;") { v = v.replacingOccurrences(of: "&amp;", with: "&") }
+            d[key] = v
+            list.append((key, v))
+        }
+        return (d, list)
+    }
+
+    private func trackNamespace(_ prefix: String?, _ uri: String) {
+        let lower = uri.lowercased()
+        if version.isEmpty {
+            if prefix == nil && lower == "http://my.netscape.com/rdf/simple/0.9/" { version = "rss090" }
+            else if lower == "http://purl.org/rss/1.0/" { version = "rss10" }
+            else if lower == "http://www.w3.org/2005/atom" { version = "atom10" }
+        }
+        declared[prefix ?? ""] = uri
+        if let mapped = FeedNamespaces.prefix(forURI: uri) {
+            namespacemap[prefix ?? ""] = mapped
+        }
+    }
+
+    // MARK: - Start / end
+
+    private func startElement(_ rawName: String, _ rawAttrs: [(name: String, value: String)]) {
+        depth += 1
+        for (n, v) in rawAttrs {
+            let ln = n.lowercased()
+            if ln == "xmlns" { trackNamespace(nil, v) } else if ln.hasPrefix("xmlns:") { trackNamespace(String(ln.dropFirst(6)), v) }
+        }
+        var tag = elementName(rawName)
+        var (attrs, attrList) = attributeDict(rawAttrs)
+
+        if let b = attrs["xml:base"] ?? attrs["base"], !b.isEmpty {
+            baseuri = FeedURL.makeSafeAbsolute(base: baseuri, rel: b) ?? baseuri
+        }
+        basestack.append(baseuri)
+
+        if incontent > 0, !(contentType ?? "xml").hasSuffix("xml") {
+            if tag == "xhtml:div" || tag == "div" { return }
+            contentType = "application/xhtml+xml"
+        }
+        if incontent > 0, contentType == "application/xhtml+xml" {
+            if let colon = tag.firstIndex(of: ":") {
+                let p = String(tag[..<colon])
+                tag = String(tag[tag.index(after: colon)...])
+                let ns = declared[p] ?? ""
+                if tag == "math" && ns == "http://www.w3.org/1998/Math/MathML" { attrList.append(("xmlns", ns)) }
+                if tag == "svg" && ns == "http://www.w3.org/2000/svg" { attrList.append(("xmlns", ns)) }
+            }
+            if tag == "svg" { svgOK += 1 }
+            var s = "<" + tag
+            for (k, v) in attrList { s += " \(k)=\"\(FeedBuilder.xmlEscape(v, quote: true))\"" }
+            s += ">"
+            handleData(s, escape: false)
+            return
+        }
+
+        let (prefix, suffix) = splitTag(tag)
+        let method = prefix.isEmpty ? suffix : prefix + "_" + suffix
+        if prefix.isEmpty && !["title", "link", "description", "name"].contains(tag) { intextinput = false }
+        if prefix.isEmpty && !["title", "link", "description", "url", "href", "width", "height"].contains(tag) { inimage = false }
+        if !startHandler(method, &attrs) {
+            if attrs.isEmpty { push(method, true) }
+        }
+    }
+
+    private func splitTag(_ tag: String) -> (String, String) {
+        if let colon = tag.firstIndex(of: ":") {
+            let p = String(tag[..<colon])
+            return (namespacemap[p] ?? p, String(tag[tag.index(after: colon)...]))
+        }
+        return ("", tag)
+    }
+
+    private func endElement(_ rawName: String) {
+        var tag = elementName(rawName)
+        let (prefix, suffix) = splitTag(tag)
+        let method = prefix.isEmpty ? suffix : prefix + "_" + suffix
+        if suffix == "svg" && svgOK > 0 { svgOK -= 1 }
+        if svgOK > 0 || !endHandler(method) {
+            _ = pop(method)
+        }
+        if incontent > 0, !(contentType ?? "xml").hasSuffix("xml") {
+            if tag == "xhtml:div" || tag == "div" { finishEnd(); return }
+            contentType = "application/xhtml+xml"
+        }
+        if incontent > 0, contentType == "application/xhtml+xml" {
+            if let colon = tag.lastIndex(of: ":") { tag = String(tag[tag.index(after: colon)...]) }
+            handleData("</\(tag)>", escape: false)
+        }
+        finishEnd()
+    }
+
+    private func finishEnd() {
+        if !basestack.isEmpty {
+            basestack.removeLast()
+            if let last = basestack.last, !last.isEmpty { baseuri = last }
+        }
+        depth -= 1
+    }
+
+    // MARK: - Data
+
+    static func xmlEscape(_ s: String, quote: Bool = false) -> String {
+        var needs = false
+        for u in s.utf8 where u == 38 || u == 60 || u == 62 || (quote && u == 34) { needs = true; break }
+        guard needs else { return s }
+        var out = ""
+        out.reserveCapacity(s.utf8.count + 16)
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"" where quote: out += "&quot;"
+            default: out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+
+    private func handleData(_ text: String, escape: Bool) {
+        guard !elementstack.isEmpty else { return }
+        if escape && contentType == "application/xhtml+xml" {
+            elementstack[elementstack.count - 1].pieces.append(FeedBuilder.xmlEscape(text))
+        } else {
+            elementstack[elementstack.count - 1].pieces.append(text)
+        }
+    }
+
+    private func push(_ element: String, _ expectingText: Bool) {
+        elementstack.append(StackItem(element: element, expectingText: expectingText, pieces: []))
+    }
+
+    private var context: WireContext {
+        if insource { return source }
+        if inimage, let img = feed.image { return img }
+        if intextinput, let ti = feed.textinput { return ti }
+        if inentry, let e = entries.last { return e }
+        return feed
+    }
+
+    private func mapContentType(_ t: String) -> String {
+        let l = t.lowercased()
+        switch l {
+        case "text", "plain": return "text/plain"
+        case "html": return "text/html"
+        case "xhtml": return "application/xhtml+xml"
+        default: return l
+        }
+    }
+
+    private static let htmlTypes: Set<String> = ["text/html", "application/xhtml+xml"]
+    private static let canBeRelativeURI: Set<String> = ["comments", "docs", "href", "icon", "id", "link", "logo", "url", "wfw_comment", "wfw_commentrss"]
+
+    @discardableResult
+    private func pop(_ element: String, stripWhitespace: Bool = true) -> String? {
+        guard let top = elementstack.last, top.element == element else { return nil }
+        elementstack.removeLast()
+        var pieces = top.pieces
+        if version == "atom10" && (contentType ?? "text") == "application/xhtml+xml" {
+            while pieces.count > 1, let l = pieces.last, FeedText.pyStrip(l).isEmpty { pieces.removeLast() }
+            while pieces.count > 1, let f = pieces.first, FeedText.pyStrip(f).isEmpty { pieces.removeFirst() }
+            if let f = pieces.first, f == "<div>" || f.hasPrefix("<div "), pieces.last == "</div>" {
+                var d = 0
+                var broke = false
+                for piece in pieces.dropLast() {
+                    if piece.hasPrefix("</") {
+                        d -= 1
+                        if d == 0 { broke = true; break }
+                    } else if piece.hasPrefix("<") && !piece.hasSuffix("/>") {
+                        d += 1
+                    }
+                }
+                if !broke { pieces = Array(pieces.dropFirst().dropLast()) }
+            }
+        }
+        var output = pieces.count == 1 ? pieces[0] : pieces.joined()
+        if stripWhitespace { output = FeedText.pyStrip(output) }
+        guard top.expectingText else { return output }
+
+        if contentBase64 {
+            if let d = FeedText.base64Decode(output) { output = d }
+        }
+        if FeedBuilder.canBeRelativeURI.contains(element), !output.isEmpty {
+            if element != "id" || guidislink { output = FeedURL.urljoinFP(baseuri, output) }
+        }
+        if !version.hasPrefix("atom"), contentType == "text/plain", FeedText.looksLikeHTML(output) {
+            contentType = "text/html"
+        }
+        contentBase64 = false
+        output = FeedText.repair(output)
+
+        if element == "category" || element == "tags" || element == "itunes_keywords" { return output }
+        if element == "title", titleDepth > -1, titleDepth <= depth { return output }
+
+        if inentry && !insource, let entry = entries.last {
+            if element == "content" {
+                entry.content.append((contentType ?? "", output))
+            } else if element == "link" {
+                if !inimage {
+                    var o = output.replacingOccurrences(of: "&amp;", with: "&")
+                    o = FeedText.fixQueryRefs(o)
+                    entry.values["link"] = o
+                    if !o.isEmpty, let l = entry.links.last { l.attributes["href"] = o }
+                }
+            } else {
+                let key = element == "description" ? "summary" : element
+                let old = entry.depths[key]
+                if old == nil || depth <= old ?? 0 {
+                    entry.depths[key] = depth
+                    entry.values[key] = output
+                }
+                if incontent > 0 { entry.detailTypes[key] = contentType ?? "" }
+            }
+        } else if infeed || insource {
+            let ctx = context
+            let key = element == "description" ? "subtitle" : element
+            ctx.values[key] = output
+            if key == "link" {
+                let o = FeedText.fixQueryRefs(output)
+                ctx.values[key] = o
+                if let l = ctx.links.last { l.attributes["href"] = o }
+            } else if incontent > 0 {
+                ctx.detailTypes[key] = contentType ?? ""
+            }
+        }
+        return output
+    }
+
+    private func pushContent(_ tag: String, _ attrs: [String: String], _ defaultType: String, _ expectingText: Bool) {
+        incontent += 1
+        let t = mapContentType(attrs["type"] ?? defaultType)
+        contentType = t
+        if attrs["mode"] == "base64" { contentBase64 = true }
+        else if t.hasPrefix("text/") || t.hasSuffix("+xml") || t.hasSuffix("/xml") { contentBase64 = false }
+        else { contentBase64 = true }
+        push(tag, expectingText)
+    }
+
+    @discardableResult
+    private func popContent(_ tag: String) -> String? {
+        let v = pop(tag)
+        incontent -= 1
+        contentType = nil
+        contentBase64 = false
+        return v
+    }
+
+    private func save(_ key: String, _ value: String) {
+        context.setDefault(key, value)
+    }
+
+    // MARK: - Handlers
+
+    private var expectingText: Bool { infeed || inentry || insource }
+
+    // swiftlint:disable:next cyclomatic_complexity function_body_length
+    private func startHandler(_ m: String, _ a: inout [String: String]) -> Bool {
+        switch m {
+        case "rss":
+            if version.isEmpty || !version.hasPrefix("rss") {
+                let v = a["version"] ?? ""
+                switch v {
+                case "0.91": version = "rss091u"
+                case "0.92": version = "rss092"
+                case "0.93": version = "rss093"
+                case "0.94": version = "rss094"
+                default: version = v.hasPrefix("2.") ? "rss20" : "rss"
+                }
+            }
+        case "channel":
+            infeed = true
+            cdfCommon(a)
+        case "feed":
+            infeed = true
+            if version.isEmpty {
+                switch a["version"] {
+                case "0.1": version = "atom01"
+                case "0.2": version = "atom02"
+                case "0.3": version = "atom03"
+                default: version = "atom"
+                }
+            }
+        case "image":
+            let ctx = context
+            if !inentry, ctx.image == nil { ctx.image = WireContext() }
+            inimage = true
+            titleDepth = -1
+            push("image", false)
+        case "textinput":
+            let ctx = context
+            if ctx.textinput == nil { ctx.textinput = WireContext() }
+            intextinput = true
+            titleDepth = -1
+            push("textinput", false)
+        case "author", "managingeditor", "dc_author", "dc_creator", "itunes_author":
+            inauthor = true
+            push("author", true)
+            context.authors.append(WirePerson())
+        case "contributor":
+            incontributor = true
+            push("contributor", false)
+        case "name", "itunes_name": push("name", false)
+        case "width": push("width", false)
+        case "height": push("height", false)
+        case "url", "homepage", "uri": push("href", true)
+        case "email", "itunes_email": push("email", false)
+        case "subtitle", "tagline", "itunes_subtitle": pushContent("subtitle", a, "text/plain", true)
+        case "rights", "copyright", "dc_rights": pushContent("rights", a, "text/plain", true)
+        case "item", "entry":
+            entries.append(WireContext())
+            push("item", false)
+            inentry = true
+            guidislink = false
+            titleDepth = -1
+            if let id = a["rdf:about"], !id.isEmpty { context.values["id"] = id }
+            cdfCommon(a)
+        case "language", "dc_language": push("language", true)
+        case "webmaster", "dc_publisher": push("publisher", true)
+        case "itunes_owner":
+            inpublisher = true
+            push("publisher", false)
+        case "published", "issued", "pubdate", "dcterms_issued": push("published", true)
+        case "updated", "modified", "lastbuilddate", "dc_date", "dcterms_modified": push("updated", true)
+        case "created", "dcterms_created": push("created", true)
+        case "category", "keywords", "dc_subject", "media_category":
+            if m == "media_category", a["scheme"] == nil { a["scheme"] = "http://search.yahoo.com/mrss/category_schema" }
+            addTag(a["term"], a["scheme"] ?? a["domain"], a["label"])
+            push("category", true)
+        case "itunes_category":
+            addTag(a["text"], "http://www.itunes.com/", nil)
+            push("category", true)
+        case "tags": push("tags", true)
+        case "link":
+            if a["rel"] == nil { a["rel"] = "alternate" }
+            if a["rel"] == "self" { if a["type"] == nil { a["type"] = "application/atom+xml" } }
+            else if a["type"] == nil { a["type"] = "text/html" }
+            let ctx = context
+            enforceHref(&a)
+            if let h = a["href"] { a["href"] = FeedURL.urljoinFP(baseuri, h) }
+            if !(inentry && inimage) { ctx.links.append(WireLink(a)) }
+            if let h = a["href"] {
+                if a["rel"] == "alternate", FeedBuilder.htmlTypes.contains(mapContentType(a["type"] ?? "")) {
+                    ctx.values["link"] = h
+                }
+            } else {
+                push("link", expectingText)
+            }
+        case "guid", "id":
+            guidislink = (a["ispermalink"] ?? "true") == "true"
+            push("id", true)
+        case "title", "dc_title", "media_title":
+            if svgOK > 0 { return false }
+            pushContent("title", a, "text/plain", expectingText)
+        case "description", "dc_description", "media_description":
+            if context.hasSummary && !hasContent {
+                summaryKey = "content"
+                startContent(a)
+            } else {
+                pushContent("description", a, "text/html", expectingText)
+            }
+        case "abstract": pushContent("description", a, "text/plain", expectingText)
+        case "info", "feedburner_browserfriendly": pushContent("info", a, "text/plain", true)
+        case "summary", "itunes_summary":
+            if context.hasSummary && !hasContent {
+                summaryKey = "content"
+                startContent(a)
+            } else {
+                summaryKey = "summary"
+                pushContent("summary", a, "text/plain", true)
+            }
+        case "enclosure":
+            enforceHref(&a)
+            a["rel"] = "enclosure"
+            context.links.append(WireLink(a))
+        case "source":
+            if let u = a["url"] { source.values["href"] = u }
+            push("source", true)
+            insource = true
+            titleDepth = -1
+        case "content": startContent(a)
+        case "body", "xhtml_body": pushContent("content", a, "application/xhtml+xml", true)
+        case "content_encoded", "fullitem":
+            hasContent = true
+            pushContent("content", a, "text/html", true)
+        case "media_content", "media_group", "media_rating", "media_restriction", "media_license", "media_player", "media_credit":
+            if m == "media_restriction" || m == "media_license" || m == "media_credit" || m == "media_rating" || m == "media_player" {
+                push(m == "media_player" ? "media_player" : m, true)
+            }
+        case "media_thumbnail": push("url", true)
+        case "itunes_image", "itunes_link": push("itunes_image", false)
+        case "itunes_keywords", "media_keywords": push(m, true)
+        case "ttl": push("ttl", true)
+        case "generator": push("generator", true)
+        case "newlocation": push("newlocation", true)
+        case "expirationdate": push("expired", true)
+        default:
+            return false
+        }
+        return true
+    }
+
+    private func startContent(_ a: [String: String]) {
+        hasContent = true
+        pushContent("content", a, "text/plain", true)
+        push("content", true)
+    }
+
+    private func enforceHref(_ a: inout [String: String]) {
+        if let h = a["url"] ?? a["uri"] ?? a["href"], !h.isEmpty {
+            a["url"] = nil
+            a["uri"] = nil
+            a["href"] = h
+        }
+    }
+
+    private func cdfCommon(_ a: [String: String]) {
+        if let lm = a["lastmod"] {
+            push("updated", true)
+            elementstack[elementstack.count - 1].pieces = [lm]
+            endUpdated()
+        }
+        if let h = a["href"] {
+            var empty: [String: String] = [:]
+            _ = startHandler("link", &empty)
+            if !elementstack.isEmpty { elementstack[elementstack.count - 1].pieces = [h] }
+            pop("link")
+        }
+    }
+
+    private func addTag(_ term: String?, _ scheme: String?, _ label: String?) {
+        let ctx = context
+        if (term ?? "").isEmpty && (scheme ?? "").isEmpty && (label ?? "").isEmpty { return }
+        let t = WireTag(term: term, scheme: scheme, label: label)
+        if !ctx.tags.contains(t) { ctx.tags.append(t) }
+    }
+
+    private func endUpdated() {
+        let v = pop("updated")
+        context.updatedParsed = .some(v.flatMap { FeedDate.parse($0) })
+    }
+
+    // swiftlint:disable:next cyclomatic_complexity function_body_length
+    private func endHandler(_ m: String) -> Bool {
+        switch m {
+        case "channel", "feed": infeed = false
+        case "image":
+            pop("image")
+            inimage = false
+        case "textinput":
+            pop("textinput")
+            intextinput = false
+        case "author", "managingeditor", "dc_author", "dc_creator", "itunes_author":
+            pop("author")
+            inauthor = false
+            syncAuthorDetail()
+        case "contributor":
+            pop("contributor")
+            incontributor = false
+        case "name", "itunes_name":
+            let v = pop("name")
+            if inpublisher { /* publisher details are not reported */ }
+            else if inauthor { saveAuthor(\.name, v) }
+            else if intextinput { context.values["name"] = v }
+        case "width": pop("width")
+        case "height": pop("height")
+        case "url", "homepage", "uri":
+            let v = pop("href")
+            if inauthor { saveAuthor(\.href, v) }
+        case "email", "itunes_email":
+            let v = pop("email")
+            if inpublisher { } else if inauthor { saveAuthor(\.email, v) }
+        case "subtitle", "tagline", "itunes_subtitle": popContent("subtitle")
+        case "rights", "copyright", "dc_rights": popContent("rights")
+        case "item", "entry":
+            pop("item")
+            inentry = false
+            hasContent = false
+        case "language", "dc_language": pop("language")
+        case "webmaster", "dc_publisher": pop("publisher")
+        case "itunes_owner":
+            pop("publisher")
+            inpublisher = false
+        case "published", "issued", "pubdate", "dcterms_issued":
+            let v = pop("published")
+            context.publishedParsed = .some(v.flatMap { FeedDate.parse($0) })
+        case "updated", "modified", "lastbuilddate", "dc_date", "dcterms_modified":
+            endUpdated()
+        case "created", "dcterms_created": pop("created")
+        case "category", "keywords", "dc_subject", "media_category", "itunes_category":
+            guard let v = pop("category"), !v.isEmpty else { return true }
+            let ctx = context
+            if let last = ctx.tags.last, (last.term ?? "").isEmpty {
+                ctx.tags[ctx.tags.count - 1].term = v
+            } else {
+                addTag(v, nil, nil)
+            }
+        case "tags":
+            for t in (pop("tags") ?? "").split(separator: ",", omittingEmptySubsequences: false) {
+                addTag(FeedText.pyStrip(String(t)), nil, nil)
+            }
+        case "itunes_keywords":
+            for t in (pop("itunes_keywords") ?? "").split(separator: ",", omittingEmptySubsequences: false) {
+                let s = FeedText.pyStrip(String(t))
+                if !s.isEmpty { addTag(s, "http://www.itunes.com/", nil) }
+            }
+        case "media_keywords":
+            for t in (pop("media_keywords") ?? "").split(separator: ",", omittingEmptySubsequences: false) {
+                let s = FeedText.pyStrip(String(t))
+                if !s.isEmpty { addTag(s, nil, nil) }
+            }
+        case "link": pop("link")
+        case "guid", "id":
+            let v = pop("id")
+            let ctx = context
+            if ctx.values["guidislink"] == nil { ctx.values["guidislink"] = (guidislink && ctx.values["link"] == nil) ? "1" : "0" }
+            if guidislink, let v { save("link", v) }
+        case "title", "dc_title", "media_title":
+            if svgOK > 0 { return true }
+            let saved = titleDepth
+            let v = popContent("title")
+            if let v, !v.isEmpty { titleDepth = depth }
+            if m == "media_title" { titleDepth = saved }
+        case "description", "dc_description", "media_description", "abstract":
+            if summaryKey == "content" { endContent() } else { popContent("description") }
+            summaryKey = nil
+        case "info", "feedburner_browserfriendly": popContent("info")
+        case "summary", "itunes_summary":
+            if summaryKey == "content" { endContent() } else { popContent(summaryKey ?? "summary") }
+            summaryKey = nil
+        case "source":
+            insource = false
+            let v = pop("source")
+            if let v, !v.isEmpty { source.values["title"] = v }
+            source = WireContext()
+        case "content", "body", "xhtml_body", "content_encoded", "fullitem": endContent()
+        case "media_thumbnail": pop("url")
+        case "media_restriction", "media_license", "media_credit", "media_rating", "media_player": pop(m)
+        case "itunes_image", "itunes_link": pop("itunes_image")
+        case "ttl":
+            let v = pop("ttl")
+            if infeed && !inentry { ttl = v }
+        case "generator": pop("generator")
+        case "newlocation": pop("newlocation")
+        case "expirationdate": pop("expired")
+        default: return false
+        }
+        return true
+    }
+
+    private func endContent() {
+        let t = mapContentType(contentType ?? "")
+        let copy = t == "text/plain" || FeedBuilder.htmlTypes.contains(t)
+        let v = popContent("content")
+        if copy, let v { save("summary", v) }
+    }
+
+    private func saveAuthor(_ key: ReferenceWritableKeyPath<WirePerson, String?>, _ value: String?) {
+        let ctx = context
+        if ctx.authors.isEmpty { ctx.authors.append(WirePerson()) }
+        syncAuthorDetail()
+        ctx.authors[ctx.authors.count - 1][keyPath: key] = value
+        syncAuthorDetail()
+    }
+
+    private func syncAuthorDetail() {
+        let ctx = context
+        guard let detail = ctx.authors.last else { return }
+        if !detail.isEmpty {
+            let name = detail.name ?? "", email = detail.email ?? ""
+            if !name.isEmpty && !email.isEmpty { ctx.values["author"] = "\(name) (\(email))" }
+            else if !name.isEmpty { ctx.values["author"] = name }
+            else if !email.isEmpty { ctx.values["author"] = email }
+            return
+        }
+        guard var author = ctx.values["author"], !author.isEmpty else { return }
+        var email: String?
+        if let r = FeedText.findEmail(author) {
+            let e = String(author[r])
+            email = e
+            author = author.replacingOccurrences(of: e, with: "")
+            author = author.replacingOccurrences(of: "()", with: "")
+            author = author.replacingOccurrences(of: "<>", with: "")
+            author = author.replacingOccurrences(of: "&lt;&gt;", with: "")
+            author = FeedText.pyStrip(author)
+            if author.hasPrefix("(") { author.removeFirst() }
+            if author.hasSuffix(")") { author.removeLast() }
+            author = FeedText.pyStrip(author)
+        }
+        if !author.isEmpty { detail.name = author }
+        if let email, !email.isEmpty { detail.email = email }
+    }
+}

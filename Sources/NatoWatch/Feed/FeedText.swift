@@ -1,0 +1,201 @@
+import Foundation
+
+/// Text helpers reproducing feedparser's (and Python's) string semantics.
+enum FeedText {
+    /// Python's `str.isspace()` for one scalar.
+    @inline(__always)
+    static func isPySpace(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x09...0x0D, 0x1C...0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Python's `str.strip()`.
+    static func pyStrip(_ s: String) -> String {
+        let u = s.unicodeScalars
+        guard let first = u.first, let last = u.last else { return s }
+        if !isPySpace(first.value) && !isPySpace(last.value) { return s }
+        var a = u.startIndex
+        var b = u.endIndex
+        while a < b, isPySpace(u[a].value) { a = u.index(after: a) }
+        while b > a, isPySpace(u[u.index(before: b)].value) { b = u.index(before: b) }
+        return String(u[a..<b])
+    }
+
+    /// feedref's `collapse_ws`: whitespace runs → one space, trimmed.
+    static func collapse(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for c in s.unicodeScalars {
+            if isPySpace(c.value) {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(" "); pendingSpace = false }
+                out.append(c)
+            }
+        }
+        return String(out)
+    }
+
+    private static let cp1252: [UInt32: UInt32] = [
+        128: 0x20AC, 130: 0x201A, 131: 0x0192, 132: 0x201E, 133: 0x2026, 134: 0x2020, 135: 0x2021,
+        136: 0x02C6, 137: 0x2030, 138: 0x0160, 139: 0x2039, 140: 0x0152, 142: 0x017D, 145: 0x2018,
+        146: 0x2019, 147: 0x201C, 148: 0x201D, 149: 0x2022, 150: 0x2013, 151: 0x2014, 152: 0x02DC,
+        153: 0x2122, 154: 0x0161, 155: 0x203A, 156: 0x0153, 158: 0x017E, 159: 0x0178,
+    ]
+
+    /// feedparser's two repairs of every popped value: UTF-8 read as Latin-1, then C1 → cp1252.
+    static func repair(_ s: String) -> String {
+        var allLatin1 = true
+        var anyHigh = false
+        var anyC1 = false
+        for c in s.unicodeScalars {
+            let v = c.value
+            if v >= 0x80 {
+                anyHigh = true
+                if v > 0xFF { allLatin1 = false }
+                if v <= 0x9F { anyC1 = true }
+            }
+        }
+        guard anyHigh else { return s }
+        var s = s
+        if allLatin1 {
+            let bytes = s.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }
+            if let decoded = String(validating: bytes, as: UTF8.self) {
+                s = decoded
+                anyC1 = s.unicodeScalars.contains { $0.value >= 0x80 && $0.value <= 0x9F }
+            }
+        }
+        guard anyC1 else { return s }
+        var out = String.UnicodeScalarView()
+        for c in s.unicodeScalars {
+            if let m = cp1252[c.value], let r = Unicode.Scalar(m) { out.append(r) } else { out.append(c) }
+        }
+        return String(out)
+    }
+
+    /// `re.sub("&([A-Za-z0-9_]+);", r"&\1", s)`.
+    static func fixQueryRefs(_ s: String) -> String {
+        guard s.contains("&") else { return s }
+        var out = [UInt8]()
+        let b = Array(s.utf8)
+        var i = 0
+        while i < b.count {
+            if b[i] == 38 {
+                var j = i + 1
+                while j < b.count, isWordASCII(b[j]) { j += 1 }
+                if j > i + 1, j < b.count, b[j] == 59 {
+                    out.append(contentsOf: b[i..<j])
+                    i = j + 1
+                    continue
+                }
+            }
+            out.append(b[i])
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    @inline(__always)
+    private static func isWordASCII(_ c: UInt8) -> Bool {
+        (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c == 95
+    }
+
+    /// Python `base64.decodebytes(...).decode('utf8')`, nil on failure.
+    static func base64Decode(_ s: String) -> String? {
+        let filtered = s.unicodeScalars.filter {
+            ($0 >= "A" && $0 <= "Z") || ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "+" || $0 == "/" || $0 == "="
+        }
+        var t = String(String.UnicodeScalarView(filtered))
+        if let eq = t.firstIndex(of: "=") {
+            // Python stops at the padding.
+            let dataPart = t[..<eq]
+            let padNeeded = (4 - dataPart.count % 4) % 4
+            t = String(dataPart) + String(repeating: "=", count: padNeeded)
+        }
+        guard t.count % 4 == 0, let d = Data(base64Encoded: t) else { return nil }
+        return String(validating: [UInt8](d), as: UTF8.self)
+    }
+
+    /// The HTML elements feedparser's sanitizer accepts (`looks_like_html`).
+    static let acceptableElements: Set<String> = [
+        "a", "abbr", "acronym", "address", "area", "article", "aside", "audio", "b", "big",
+        "blockquote", "br", "button", "canvas", "caption", "center", "cite", "code", "col", "colgroup",
+        "command", "datagrid", "datalist", "dd", "del", "details", "dfn", "dialog", "dir", "div", "dl",
+        "dt", "em", "event-source", "fieldset", "figcaption", "figure", "font", "footer", "form", "h1",
+        "h2", "h3", "h4", "h5", "h6", "header", "hr", "i", "img", "input", "ins", "kbd", "keygen",
+        "label", "legend", "li", "m", "map", "menu", "meter", "multicol", "nav", "nextid", "noscript",
+        "ol", "optgroup", "option", "output", "p", "pre", "progress", "q", "s", "samp", "section",
+        "select", "small", "sound", "source", "spacer", "span", "strike", "strong", "sub", "sup",
+        "table", "tbody", "td", "textarea", "tfoot", "th", "thead", "time", "tr", "tt", "u", "ul",
+        "var", "video",
+    ]
+
+    @inline(__always)
+    private static func isWord(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" }
+
+    /// feedparser's `looks_like_html`.
+    static func looksLikeHTML(_ s: String) -> Bool {
+        guard s.contains("<") || s.contains("&") else { return false }
+        let chars = Array(s)
+        let n = chars.count
+        var hasClose = false
+        var hasRef = false
+        var i = 0
+        // Scan for `</word>` and `&#?word;`.
+        while i < n {
+            let c = chars[i]
+            if c == "<", i + 1 < n, chars[i + 1] == "/" {
+                var j = i + 2
+                while j < n, isWord(chars[j]) { j += 1 }
+                if j > i + 2, j < n, chars[j] == ">" { hasClose = true }
+            } else if c == "&" {
+                var j = i + 1
+                if j < n, chars[j] == "#" { j += 1 }
+                let s0 = j
+                while j < n, isWord(chars[j]) { j += 1 }
+                if j > s0, j < n, chars[j] == ";" { hasRef = true }
+            }
+            i += 1
+        }
+        guard hasClose || hasRef else { return false }
+        i = 0
+        while i < n {
+            let c = chars[i]
+            if c == "<" {
+                var j = i + 1
+                if j < n, chars[j] == "/" { j += 1 }
+                let s0 = j
+                while j < n, isWord(chars[j]) { j += 1 }
+                if j > s0 {
+                    let name = String(chars[s0..<j]).lowercased()
+                    if !acceptableElements.contains(name) { return false }
+                }
+            } else if c == "&" {
+                let s0 = i + 1
+                var j = s0
+                while j < n, isWord(chars[j]) { j += 1 }
+                if j > s0, j < n, chars[j] == ";" {
+                    if !HTMLEntities.isHTML4(String(chars[s0..<j])) { return false }
+                }
+            }
+            i += 1
+        }
+        return true
+    }
+
+    private static let emailRegex: NSRegularExpression? = try? NSRegularExpression(
+        pattern: #"(([a-zA-Z0-9\_\-\.\+]+)@((\[[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.)|(([a-zA-Z0-9\-]+\.)+))([a-zA-Z]{2,4}|[0-9]{1,3})(\]?))(\?subject=\S+)?"#
+    )
+
+    /// The first e-mail address in `s` as feedparser's author regex finds it.
+    static func findEmail(_ s: String) -> Range<String.Index>? {
+        guard s.contains("@"), let re = emailRegex else { return nil }
+        let ns = NSRange(s.startIndex..<s.endIndex, in: s)
+        guard let m = re.firstMatch(in: s, range: ns) else { return nil }
+        return Range(m.range, in: s)
+    }
+}
