@@ -106,6 +106,7 @@ public enum ConfigLoader {
             throw ConfigError(file: shown, line: nil, message: "min_interval is greater than max_interval")
         }
         if let feedsNode { config.feeds = try readFeeds(feedsNode, reader: &reader, folder: folder) }
+        if !top.contains(where: { $0.0 == "topics" }) { config.topicsFile = defaultTopics(folder: folder) }
         try checkTopics(config, reader: reader, top: top)
         return config
     }
@@ -118,6 +119,19 @@ public enum ConfigLoader {
         "metrics_file", "on_alert", "on_alert_timeout", "webhook", "log_level",
     ]
     static let feedKeys = ["name", "url", "interval", "official"]
+
+    /// Without a `topics:` key: `topics.yaml` beside the config, else the rules the install or the
+    /// checkout provides (see ``RulesLocator``), else `share/natowatch/topics.yaml` beside the binary.
+    static func defaultTopics(folder: URL) -> URL {
+        let beside = folder.appendingPathComponent("topics.yaml")
+        if FileManager.default.fileExists(atPath: beside.path) { return beside }
+        if let found = RulesLocator.locate(explicit: nil) { return found }
+        if let exe = Bundle.main.executableURL?.resolvingSymlinksInPath() {
+            let shared = exe.deletingLastPathComponent().appendingPathComponent("../share/natowatch/topics.yaml").standardizedFileURL
+            if FileManager.default.fileExists(atPath: shared.path) { return shared }
+        }
+        return beside
+    }
 
     /// `file:` URLs with a relative path resolve against the config's folder; others are unchanged.
     static func fileURL(_ url: String, relativeTo folder: URL) -> String {
