@@ -13,6 +13,7 @@ struct CheckConfigCommand: ParsableCommand {
         let c = try config.load()
         do {
             _ = try Classifier(rulesFile: c.topicsFile)
+            if let seed = c.ledgerSeed { _ = try LedgerSeed.load(seed) }
         } catch {
             CLIOutput.error("\(error)")
             throw ExitCode(2)

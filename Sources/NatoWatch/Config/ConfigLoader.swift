@@ -196,6 +196,10 @@ public enum ConfigLoader {
             let line = node?.mark?.line
             throw ConfigError(file: reader.file, line: line, message: "topics file \(config.topicsFile.path) is not readable")
         }
+        if let seed = config.ledgerSeed, !FileManager.default.isReadableFile(atPath: seed.path) {
+            let line = top.first(where: { $0.0 == "ledger_seed" })?.1.mark?.line
+            throw ConfigError(file: reader.file, line: line, message: "ledger seed \(seed.path) is not readable")
+        }
         if config.allowFileURLs == false, let bad = config.feeds.first(where: { $0.url.lowercased().hasPrefix("file:") }) {
             throw ConfigError(file: reader.file, line: bad.line, message: "feed \(bad.url) is a file: URL but allow_file_urls is false")
         }

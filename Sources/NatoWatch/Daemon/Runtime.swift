@@ -22,6 +22,10 @@ public final class Runtime: @unchecked Sendable {
         alertLog = AlertLog(path: config.alertLog.path)
         self.fetcher = try fetcher ?? CurlFetcher(settings: config.fetch)
         try store.syncFeeds(config.feeds)
+        if let seedFile = config.ledgerSeed {
+            let added = try store.importSeed(try LedgerSeed.load(seedFile), now: Date())
+            if added > 0 { logger.info("ledger seed \(seedFile.path): \(added) known facts added") }
+        }
         cycle = FetchCycle(
             config: config, store: store, fetcher: self.fetcher, classifier: classifier, alertLog: alertLog, logger: logger)
     }

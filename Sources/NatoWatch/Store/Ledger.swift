@@ -80,13 +80,14 @@ struct Ledger {
     mutating func record(mission m: MissionFact, source: FactSource, mayAlert: Bool) throws -> Alert? {
         let identity = Self.identity(of: m)
         let t = now.timeIntervalSince1970
-        if let row = try Row.fetchOne(db, sql: "SELECT id, status, last_seen FROM facts WHERE identity = ?", arguments: [identity]) {
+        if let row = try Row.fetchOne(db, sql: "SELECT id, status, last_seen, origin FROM facts WHERE identity = ?", arguments: [identity]) {
             let factID: Int64 = row["id"]
             let oldStatus: String? = row["status"]
             let lastSeen: Double = row["last_seen"]
             try addSource(factID: factID, source: source)
             let upgraded = oldStatus == "proposed" && m.status == "decided"
-            let stale = t - lastSeen > missionWindow
+            // A seeded state (a mission known to be running) never goes stale.
+            let stale = (row["origin"] as String?) != "seed" && t - lastSeen > missionWindow
             try db.execute(
                 sql: "UPDATE facts SET last_seen = ?, status = ?, place = COALESCE(?, place), evidence = CASE WHEN ? THEN ? ELSE evidence END WHERE id = ?",
                 arguments: [t, upgraded ? m.status : (oldStatus ?? m.status), m.place, upgraded || stale, m.evidence, factID])
