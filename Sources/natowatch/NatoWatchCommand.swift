@@ -18,6 +18,9 @@ struct NatoWatchCommand: ParsableCommand {
             PledgesCommand.self,
             MissionsCommand.self,
             AlertsCommand.self,
+            StatusCommand.self,
+            FeedsCommand.self,
+            DoctorCommand.self,
         ]
     )
 }

@@ -71,6 +71,7 @@ public final class FetchCycle: @unchecked Sendable {
         summary = box.value
         if let storageError = box.error { throw storageError }
         summary.alerts = try delivery.deliverPending(now: now())
+        do { try store.prune(before: now().addingTimeInterval(-config.retention)) } catch { logger.warning("retention: \(error)") }
         summary.duration = now().timeIntervalSince(started)
         try? store.recordCycle(summary)
         return summary
