@@ -53,15 +53,17 @@ struct LoopbackConnection {
             headers[name] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
         var bodyLength = Int(headers["content-length"] ?? "") ?? 0
+        var body = Data()
         while bodyLength > 0 {
             if buffer.isEmpty, !receive() { return nil }
             let taken = min(bodyLength, buffer.count)
+            body.append(contentsOf: buffer[..<taken])
             buffer.removeFirst(taken)
             bodyLength -= taken
         }
         return LoopbackRequest(
             method: String(requestLine[0]), target: String(requestLine[1]), version: String(requestLine[2]),
-            headers: headers, connection: number)
+            headers: headers, connection: number, body: body)
     }
 
     /// Appends what arrives to `buffer`; false at end of stream or error.

@@ -12,8 +12,11 @@ public struct LoopbackRequest: Sendable, Equatable {
     public var headers: [String: String]
     /// Which accepted connection carried it (1, 2, … in accept order), to observe keep-alive reuse.
     public var connection: Int
+    /// The request body (for POSTs), as received.
+    public var body: Data
 
-    public init(method: String, target: String, version: String, headers: [String: String], connection: Int) {
+    public init(method: String, target: String, version: String, headers: [String: String], connection: Int, body: Data = Data()) {
+        self.body = body
         self.method = method
         self.target = target
         self.version = version

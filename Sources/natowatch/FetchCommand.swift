@@ -34,6 +34,7 @@ struct FetchCommand: ParsableCommand {
             CLIOutput.error("cycle failed: \(error)")
             throw ExitCode(3)
         }
+        runtime.hooks.deliverPending()
         if json {
             let e = JSONEncoder()
             e.outputFormatting = [.sortedKeys]

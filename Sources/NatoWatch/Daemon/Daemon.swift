@@ -14,6 +14,8 @@ import Logging
 public final class Daemon: @unchecked Sendable {
     let control = DispatchQueue(label: "natowatch.control")
     let work = DispatchQueue(label: "natowatch.work")
+    /// Hooks (program, webhook) run here so a slow receiver never delays a cycle.
+    let hooks = DispatchQueue(label: "natowatch.hooks")
     let configPath: String
     let logger: Logger
     let notifier: SystemdNotifier
@@ -188,6 +190,7 @@ public final class Daemon: @unchecked Sendable {
                 // Storage trouble (disk full, locked): retry after a pause rather than spin.
                 try? runtime.store.postpone(feeds: feeds.map(\.url), until: self.now().addingTimeInterval(min(runtime.config.interval, 60)))
             }
+            self.hooks.async { runtime.hooks.deliverPending() }
             let finalStatus = status
             self.control.async {
                 self.cycleRunning = false

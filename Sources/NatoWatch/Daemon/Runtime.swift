@@ -9,6 +9,7 @@ public final class Runtime: @unchecked Sendable {
     public let alertLog: AlertLog
     public let fetcher: any Fetcher
     public let cycle: FetchCycle
+    public let hooks: AlertHooks
 
     /// Builds everything; `fetcher` defaults to libcurl.
     public init(config: NatoWatchConfig, fetcher: (any Fetcher)? = nil, logger: Logger = Logger(label: "natowatch")) throws {
@@ -26,6 +27,7 @@ public final class Runtime: @unchecked Sendable {
             let added = try store.importSeed(try LedgerSeed.load(seedFile), now: Date())
             if added > 0 { logger.info("ledger seed \(seedFile.path): \(added) known facts added") }
         }
+        hooks = AlertHooks(store: store, config: config, logger: logger)
         cycle = FetchCycle(
             config: config, store: store, fetcher: self.fetcher, classifier: classifier, alertLog: alertLog, logger: logger)
     }

@@ -64,3 +64,41 @@ extension Store {
         }
     }
 }
+
+/// The two hook channels fed from the outbox.
+public enum HookChannel: String, Sendable {
+    case program = "hook"
+    case webhook = "webhook"
+}
+
+extension Store {
+    /// Alerts already in the log whose `channel` delivery is pending, oldest first.
+    public func pendingHooks(_ channel: HookChannel, maxAttempts: Int) throws(StoreError) -> [Alert] {
+        try read { db in
+            try String.fetchAll(
+                db,
+                sql: "SELECT payload FROM alerts WHERE delivered_at IS NOT NULL AND \(channel.rawValue)_delivered_at IS NULL AND \(channel.rawValue)_attempts < ? ORDER BY seq",
+                arguments: [maxAttempts]
+            ).compactMap(Self.decodeAlert)
+        }
+    }
+
+    /// Records one attempt; `success` marks it delivered.
+    public func recordHook(_ channel: HookChannel, id: String, success: Bool, at date: Date) throws(StoreError) {
+        try write { db in
+            if success {
+                try db.execute(sql: "UPDATE alerts SET \(channel.rawValue)_delivered_at = ?, \(channel.rawValue)_attempts = \(channel.rawValue)_attempts + 1 WHERE id = ?", arguments: [date.timeIntervalSince1970, id])
+            } else {
+                try db.execute(sql: "UPDATE alerts SET \(channel.rawValue)_attempts = \(channel.rawValue)_attempts + 1 WHERE id = ?", arguments: [id])
+            }
+        }
+    }
+
+    /// Marks every pending delivery on `channel` as not wanted (the channel is not configured),
+    /// so configuring it later does not replay history.
+    public func skipHooks(_ channel: HookChannel) throws(StoreError) {
+        try write { db in
+            try db.execute(sql: "UPDATE alerts SET \(channel.rawValue)_delivered_at = 0 WHERE \(channel.rawValue)_delivered_at IS NULL AND delivered_at IS NOT NULL")
+        }
+    }
+}
