@@ -21,6 +21,7 @@ struct NatoWatchCommand: ParsableCommand {
             StatusCommand.self,
             FeedsCommand.self,
             DoctorCommand.self,
+            ReclassifyCommand.self,
         ]
     )
 }
