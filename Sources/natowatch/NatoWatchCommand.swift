@@ -22,6 +22,7 @@ struct NatoWatchCommand: ParsableCommand {
             FeedsCommand.self,
             DoctorCommand.self,
             ReclassifyCommand.self,
+            OPMLCommand.self,
         ]
     )
 }
