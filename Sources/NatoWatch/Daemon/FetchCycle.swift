@@ -46,6 +46,10 @@ public final class FetchCycle: @unchecked Sendable {
                 logger.info("skipping \(feed.name): \(reason)")
                 continue
             }
+            if state?.lastErrorKind == FetchFailure.Kind.rateLimited.rawValue, let until = state?.nextDueAt, until > started {
+                logger.info("skipping \(feed.name): the server asked us to wait (Retry-After) until \(until)")
+                continue
+            }
             byKey[feed.url] = feed
             requests.append(
                 FetchRequest(
@@ -69,6 +73,7 @@ public final class FetchCycle: @unchecked Sendable {
         }
         queue.sync {}
         summary = box.value
+        try deferRateLimitedHosts(box.rateLimited, feeds: feeds)
         if let storageError = box.error { throw storageError }
         summary.alerts = try delivery.deliverPending(now: now())
         do { try store.prune(before: now().addingTimeInterval(-config.retention)) } catch { logger.warning("retention: \(error)") }
@@ -85,6 +90,9 @@ public final class FetchCycle: @unchecked Sendable {
         let interval = config.interval(of: feed)
         switch result {
         case .failure(let f):
+            if f.kind == .rateLimited, let host = CanonicalURL.host(feed.fetchURL) {
+                summary.rateLimited(host: host, retryAfter: f.retryAfter ?? config.interval(of: feed))
+            }
             try recordFailure(feed: feed, state: &state, kind: f.kind.rawValue, message: f.message, status: f.httpStatus, retryAfter: f.retryAfter, gone: f.kind == .gone, summary: summary)
         case .success(let r):
             state.lastStatus = r.status
@@ -175,6 +183,17 @@ public final class FetchCycle: @unchecked Sendable {
         }
     }
 
+    /// A `Retry-After` holds back the whole host only when several of its feeds received one in
+    /// this cycle, so one rate-limited path does not silence a site.
+    func deferRateLimitedHosts(_ hosts: [String: [TimeInterval]], feeds: [FeedConfig]) throws {
+        for (host, waits) in hosts where waits.count >= 2 {
+            let until = now().addingTimeInterval(waits.max() ?? 0)
+            let onHost = config.feeds.filter { CanonicalURL.host($0.fetchURL) == host }.map(\.url)
+            try store.deferFeeds(onHost, until: until)
+            logger.warning("\(host): \(waits.count) feeds rate-limited; holding the host back until \(until)")
+        }
+    }
+
     /// The entries not seen before, classified.
     func newItems(of doc: FeedDocument, feed: FeedConfig) throws -> [IncomingItem] {
         let identities = ItemIdentity.keys(for: doc.entries)
@@ -199,6 +218,9 @@ final class SummaryBox: @unchecked Sendable {
     init(_ s: CycleSummary) { summary = s }
     var error: (any Error)? { lock.withLock { firstError } }
     func fail(_ e: any Error) { lock.withLock { if firstError == nil { firstError = e } } }
+    private var limited: [String: [TimeInterval]] = [:]
+    var rateLimited: [String: [TimeInterval]] { lock.withLock { limited } }
+    func rateLimited(host: String, retryAfter: TimeInterval) { lock.withLock { limited[host, default: []].append(retryAfter) } }
     var value: CycleSummary { lock.withLock { summary } }
     func update(_ f: (inout CycleSummary) -> Void) { lock.withLock { f(&summary) } }
 }

@@ -56,3 +56,16 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// Moves the next due time of `feeds` to at least `date` (a host-wide Retry-After).
+    public func deferFeeds(_ feeds: [String], until date: Date) throws(StoreError) {
+        try write { db in
+            for url in feeds {
+                try db.execute(
+                    sql: "UPDATE feeds SET next_due_at = MAX(COALESCE(next_due_at, 0), ?) WHERE url = ?",
+                    arguments: [date.timeIntervalSince1970, url])
+            }
+        }
+    }
+}

@@ -129,4 +129,37 @@ import Testing
         #expect(!f.alertLines.contains { $0.contains("pledge.new") })
         #expect(try runtime.store.facts(kind: "pledge").count == 1)
     }
+
+    @Test func retryAfterHoldsBackTheHostOnlyWhenSeveralFeedsGetIt() throws {
+        let f = try fixture { s in
+            [
+                FeedConfig(name: "Limited A", url: s.url("/a.xml")),
+                FeedConfig(name: "Limited B", url: s.url("/b.xml")),
+                FeedConfig(name: "Fine", url: s.url("/wire.xml")),
+            ]
+        }
+        defer {
+            f.server.stop()
+            f.dir.remove()
+        }
+        f.server.route("/a.xml", .status(429, "slow down", headers: [("Retry-After", "600")]))
+        var config = f.config
+        config.interval = 60
+        let runtime = try Runtime(config: config)
+        // One rate-limited feed: only that feed waits.
+        f.server.route("/b.xml", .ok(Self.rss.replacingOccurrences(of: "PUBDATE", with: "Mon, 01 Jan 2024 00:00:00 GMT")))
+        _ = try runtime.cycle.run()
+        let t = Date()
+        #expect((try runtime.store.feedState(url: f.server.url("/a.xml"))?.nextDueAt ?? t) >= t.addingTimeInterval(590))
+        #expect((try runtime.store.feedState(url: f.server.url("/wire.xml"))?.nextDueAt ?? t) < t.addingTimeInterval(600))
+        // A rate-limited feed is not fetched again before its Retry-After.
+        _ = try runtime.cycle.run()
+        #expect(f.server.requests(to: "/a.xml").count == 1)
+        // Two feeds of the host rate-limited in one cycle: the whole host waits.
+        let other = try Runtime(config: { var c = config; c.stateDir = f.dir.url.appendingPathComponent("state2"); return c }())
+        f.server.route("/b.xml", .status(503, "busy", headers: [("Retry-After", "900")]))
+        _ = try other.cycle.run()
+        let fine = try other.store.feedState(url: f.server.url("/wire.xml"))?.nextDueAt ?? t
+        #expect(fine >= t.addingTimeInterval(890))
+    }
 }
