@@ -93,7 +93,8 @@ enum FetchInterpreter {
             return failure(.redirect, "too many redirects (a loop?)")
         case curl(CURLE_UNSUPPORTED_PROTOCOL):
             if report.redirectCount > 0 || report.statuses.contains(where: { (300..<400).contains($0) }) {
-                let target = report.redirectURL.map { " to \($0)" } ?? ""
+                let location = report.redirectURL ?? report.headers["location"]
+                let target = location.map { " to \($0)" } ?? ""
                 return failure(.forbiddenScheme, "redirect\(target) refused: only http and https may be followed")
             }
             return failure(.forbiddenScheme, "URL scheme not allowed")
