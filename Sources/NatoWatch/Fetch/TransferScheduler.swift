@@ -92,7 +92,8 @@ struct URLComponentsLite {
 
     var key: String {
         if scheme == "file" { return "file:" }
-        let hasPort = authority.split(separator: "]").last?.contains(":") ?? false
+        let afterIPv6 = authority.lastIndex(of: "]").map { authority[authority.index(after: $0)...] } ?? authority[...]
+        let hasPort = afterIPv6.contains(":")
         let port = scheme == "https" ? ":443" : ":80"
         return "\(scheme)://\(authority)\(hasPort ? "" : port)"
     }
