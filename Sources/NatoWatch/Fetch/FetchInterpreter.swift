@@ -9,6 +9,11 @@ enum FetchInterpreter {
 
     static func interpret(_ report: TransferReport, now: Date = Date()) -> Result<FetchResponse, FetchFailure> {
         if report.curlCode != 0 {
+            // An error page cut short on purpose (or over the size cap) is still an HTTP answer.
+            let cutShort = [curl(CURLE_WRITE_ERROR), curl(CURLE_FILESIZE_EXCEEDED)].contains(report.curlCode)
+            if cutShort, report.status >= 400, !report.exceededCap {
+                return .failure(httpFailure(report, now: now))
+            }
             return .failure(curlFailure(report))
         }
         if report.isFileURL {

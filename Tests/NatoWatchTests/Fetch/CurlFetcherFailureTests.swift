@@ -64,6 +64,20 @@ import Testing
         #expect(failure.httpStatus == 503)
     }
 
+    @Test func largeErrorPageIsStillHTTPFailure() throws {
+        let server = try LoopbackHTTPServer()
+        defer { server.stop() }
+        server.route("/sized", .status(404, String(repeating: "x", count: 300_000)))
+        server.route("/endless", LoopbackResponse(status: 500, body: .endless(chunk: Data(repeating: 120, count: 16384))))
+        let settings = testSettings { $0.maxBytes = 100_000 }
+        let sized = try #require(try fetchOne(server.url("/sized"), settings: settings).failure)
+        #expect(sized.kind == .http)
+        #expect(sized.httpStatus == 404)
+        let endless = try #require(try fetchOne(server.url("/endless"), settings: settings).failure)
+        #expect(endless.kind == .http)
+        #expect(endless.httpStatus == 500)
+    }
+
     @Test func goneIsGone() throws {
         let server = try LoopbackHTTPServer()
         defer { server.stop() }
