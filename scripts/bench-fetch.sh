@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Fetch-stage benchmark: natowatch's CurlFetcher against `curl --parallel` on the same 1,000 feeds
+# (~50 KB each, gzip on the fly, ETags) served by nginx on 127.0.0.1. Cold = full downloads,
+# warm = conditional GETs that all answer 304.
+#
+# Usage: scripts/bench-fetch.sh                 (builds natowatch in release mode first)
+#        NATOWATCH_BIN=path/to/natowatch scripts/bench-fetch.sh
+# Knobs: BENCH_FEEDS (1000), BENCH_FEED_BYTES (51200), BENCH_PARALLEL (16), BENCH_RUNS (5).
+# natowatch runs with --concurrency and --per-host both BENCH_PARALLEL, like curl's --parallel-max,
+# since every feed is on the one loopback host.
+set -euo pipefail
+
+feeds=${BENCH_FEEDS:-1000}
+feed_bytes=${BENCH_FEED_BYTES:-51200}
+parallel=${BENCH_PARALLEL:-16}
+runs=${BENCH_RUNS:-5}
+root=$(cd "$(dirname "$0")/.." && pwd)
+here="$root/scripts/bench-fetch"
+
+for tool in nginx curl python3 /usr/bin/time; do
+    command -v "$tool" >/dev/null || { echo "bench-fetch: $tool is required" >&2; exit 1; }
+done
+
+if [[ -z "${NATOWATCH_BIN:-}" ]]; then
+    (cd "$root" && swift build -c release --product natowatch >&2)
+    NATOWATCH_BIN="$root/.build/release/natowatch"
+fi
+
+work=$(mktemp -d /tmp/natowatch-bench-fetch.XXXXXX)
+chmod 755 "$work"
+cleanup() {
+    if [[ -f "$work/nginx.pid" ]]; then kill "$(cat "$work/nginx.pid")" 2>/dev/null || true; fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+python3 "$here/make-feeds.py" "$work/www" "$feeds" "$feed_bytes"
+chmod -R a+rX "$work/www"
+mkdir -p "$work/tmp"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+sed -e "s|@WORK@|$work|g" -e "s|@PORT@|$port|g" "$here/nginx.conf.template" >"$work/nginx.conf"
+nginx -p "$work" -c "$work/nginx.conf" -e "$work/error.log"
+for _ in $(seq 50); do
+    curl -s -o /dev/null "http://127.0.0.1:$port/feed0000.xml" && break
+    sleep 0.1
+done
+
+for ((i = 0; i < feeds; i++)); do printf 'http://127.0.0.1:%s/feed%04d.xml\n' "$port" "$i"; done >"$work/urls.txt"
+
+# curl configs: one segment per URL (with --next), bytes and ETag written out per transfer.
+write_out='%{size_download} %{size_header} %{http_code} %header{etag}\n'
+make_curl_config() { # $1 = etag file or empty
+    local first=1
+    while IFS= read -r url; do
+        [[ $first == 1 ]] || printf 'next\n'
+        first=0
+        printf 'url = "%s"\noutput = "/dev/null"\ncompressed\nwrite-out = "%s"\n' "$url" "$write_out"
+        if [[ -n "$1" ]]; then
+            etag=$(awk -v u="$url" -F'\t' '$1 == u { print $2 }' "$1")
+            printf 'header = "If-None-Match: %s"\n' "${etag//\"/\\\"}"
+        fi
+    done <"$work/urls.txt"
+}
+
+# Wall time from the shell clock (ms resolution; /usr/bin/time's %e has only 10 ms), peak RSS from time.
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
+
+run_curl() { # $1 = config, $2 = output file; prints "seconds peak_rss_kb"
+    local start end
+    start=$(now)
+    /usr/bin/time -f '%M' -o "$work/time.txt" \
+        curl --silent --show-error --no-progress-meter --parallel --parallel-max "$parallel" -K "$1" \
+        >"$2" 2>>"$work/curl-errors.txt"
+    end=$(now)
+    echo "$(elapsed "$start" "$end") $(cat "$work/time.txt")"
+}
+
+run_natowatch() { # extra args...; prints "seconds peak_rss_kb" and leaves the summary in $work/nw.txt
+    local start end
+    start=$(now)
+    /usr/bin/time -f '%M' -o "$work/time.txt" \
+        "$NATOWATCH_BIN" bench-fetch --urls "$work/urls.txt" --concurrency "$parallel" --per-host "$parallel" "$@" \
+        >"$work/nw.txt"
+    end=$(now)
+    echo "$(elapsed "$start" "$end") $(cat "$work/time.txt")"
+}
+
+make_curl_config "" >"$work/curl-cold.cfg"
+# Warm-up (fills nginx's and the page cache) and the ETags for curl's conditional run.
+run_curl "$work/curl-cold.cfg" "$work/curl-cold.out" >/dev/null
+paste "$work/urls.txt" <(awk '{ $1 = $2 = $3 = ""; sub(/^ +/, ""); print }' "$work/curl-cold.out") >"$work/curl-etags.txt"
+make_curl_config "$work/curl-etags.txt" >"$work/curl-warm.cfg"
+run_natowatch --save-etags "$work/nw-etags.txt" >/dev/null
+
+sum_bytes() { awk '{ total += $1 + $2 } END { print total }' "$1"; }
+count_status() { awk -v s="$2" '$3 == s { n++ } END { print n + 0 }' "$1"; }
+median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
+declare -A times rss
+for ((r = 1; r <= runs; r++)); do
+    read -r t m < <(run_curl "$work/curl-cold.cfg" "$work/curl-cold.out"); times[curl_cold]+="$t "; rss[curl_cold]=$m
+    read -r t m < <(run_natowatch); times[nw_cold]+="$t "; rss[nw_cold]=$m; cp "$work/nw.txt" "$work/nw-cold.txt"
+    read -r t m < <(run_curl "$work/curl-warm.cfg" "$work/curl-warm.out"); times[curl_warm]+="$t "; rss[curl_warm]=$m
+    read -r t m < <(run_natowatch --etags "$work/nw-etags.txt"); times[nw_warm]+="$t "; rss[nw_warm]=$m; cp "$work/nw.txt" "$work/nw-warm.txt"
+done
+
+field() { tr ' ' '\n' <"$1" | awk -F= -v k="$2" '$1 == k { print $2 }'; }
+med() { tr ' ' '\n' <<<"${times[$1]}" | grep . | median; }
+
+curl_cold=$(med curl_cold); curl_warm=$(med curl_warm); nw_cold=$(med nw_cold); nw_warm=$(med nw_warm)
+echo "fetch benchmark: $feeds feeds of ~$((feed_bytes / 1024)) KB from nginx on 127.0.0.1 (gzip, ETag), $parallel in parallel, median of $runs runs"
+echo "  $(curl --version | head -1 | cut -d' ' -f1-3)"
+printf '%-22s %10s %10s %8s %14s %12s\n' "" "curl (s)" "natowatch" "ratio" "wire bytes" "peak RSS"
+printf '%-22s %10s %10s %8s %14s %12s\n' "cold (200, gzip)" "$curl_cold" "$nw_cold" \
+    "$(awk -v a="$nw_cold" -v b="$curl_cold" 'BEGIN { printf "%.2fx", a / b }')" \
+    "$(field "$work/nw-cold.txt" wire_bytes)" "$(field "$work/nw-cold.txt" peak_rss_kb) KB"
+printf '%-22s %10s %10s %8s %14s %12s\n' "warm (304)" "$curl_warm" "$nw_warm" \
+    "$(awk -v a="$nw_warm" -v b="$curl_warm" 'BEGIN { printf "%.2fx", a / b }')" \
+    "$(field "$work/nw-warm.txt" wire_bytes)" "$(field "$work/nw-warm.txt" peak_rss_kb) KB"
+echo "  natowatch cold: $(cat "$work/nw-cold.txt")"
+echo "  natowatch warm: $(cat "$work/nw-warm.txt")"
+echo "  curl cold: $(count_status "$work/curl-cold.out" 200) x 200, $(sum_bytes "$work/curl-cold.out") wire bytes, peak RSS ${rss[curl_cold]} KB"
+echo "  curl warm: $(count_status "$work/curl-warm.out" 304) x 304, $(sum_bytes "$work/curl-warm.out") wire bytes, peak RSS ${rss[curl_warm]} KB"
+echo "  natowatch warm/cold wire bytes: $(awk -v w="$(field "$work/nw-warm.txt" wire_bytes)" -v c="$(field "$work/nw-cold.txt" wire_bytes)" 'BEGIN { printf "%.4f", w / c }')"
+echo "  raw times (s): curl cold ${times[curl_cold]}| natowatch cold ${times[nw_cold]}| curl warm ${times[curl_warm]}| natowatch warm ${times[nw_warm]}"
