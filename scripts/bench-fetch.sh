@@ -47,19 +47,19 @@ done
 
 for ((i = 0; i < feeds; i++)); do printf 'http://127.0.0.1:%s/feed%04d.xml\n' "$port" "$i"; done >"$work/urls.txt"
 
-# curl configs: one segment per URL (with --next), bytes and ETag written out per transfer.
-write_out='%{size_download} %{size_header} %{http_code} %header{etag}\n'
-make_curl_config() { # $1 = etag file or empty
-    local first=1
-    while IFS= read -r url; do
-        [[ $first == 1 ]] || printf 'next\n'
-        first=0
-        printf 'url = "%s"\noutput = "/dev/null"\ncompressed\nwrite-out = "%s"\n' "$url" "$write_out"
-        if [[ -n "$1" ]]; then
-            etag=$(awk -v u="$url" -F'\t' '$1 == u { print $2 }' "$1")
-            printf 'header = "If-None-Match: %s"\n' "${etag//\"/\\\"}"
-        fi
-    done <"$work/urls.txt"
+# curl configs: one segment per URL (joined by `next`), bytes, status, URL and ETag written out per
+# transfer; $1 = a `URL<TAB>ETag` file for If-None-Match, or /dev/null.
+make_curl_config() {
+    awk -F'\t' '
+        FILENAME == ARGV[1] { etag[$1] = $2; next }
+        {
+            if (FNR > 1) print "next"
+            print "url = \"" $0 "\""
+            print "output = \"/dev/null\""
+            print "compressed"
+            print "write-out = \"%{size_download} %{size_header} %{http_code} %{url_effective} %header{etag}\\n\""
+            if ($0 in etag) { e = etag[$0]; gsub(/"/, "\\\"", e); print "header = \"If-None-Match: " e "\"" }
+        }' "$1" "$work/urls.txt"
 }
 
 # Wall time from the shell clock (ms resolution; /usr/bin/time's %e has only 10 ms), peak RSS from time.
@@ -86,10 +86,11 @@ run_natowatch() { # extra args...; prints "seconds peak_rss_kb" and leaves the s
     echo "$(elapsed "$start" "$end") $(cat "$work/time.txt")"
 }
 
-make_curl_config "" >"$work/curl-cold.cfg"
+make_curl_config /dev/null >"$work/curl-cold.cfg"
 # Warm-up (fills nginx's and the page cache) and the ETags for curl's conditional run.
 run_curl "$work/curl-cold.cfg" "$work/curl-cold.out" >/dev/null
-paste "$work/urls.txt" <(awk '{ $1 = $2 = $3 = ""; sub(/^ +/, ""); print }' "$work/curl-cold.out") >"$work/curl-etags.txt"
+# Lines come in completion order: key them by URL.
+awk '{ url = $4; $1 = $2 = $3 = $4 = ""; sub(/^ +/, ""); print url "\t" $0 }' "$work/curl-cold.out" >"$work/curl-etags.txt"
 make_curl_config "$work/curl-etags.txt" >"$work/curl-warm.cfg"
 run_natowatch --save-etags "$work/nw-etags.txt" >/dev/null
 

@@ -23,7 +23,10 @@ public struct LoopbackResponse: Sendable {
     /// Seconds to wait before answering (interrupted by `stop()`).
     public var delay: TimeInterval
 
-    public init(status: Int = 200, headers: [(name: String, value: String)] = [], body: Body = .bytes(Data()), delay: TimeInterval = 0) {
+    public init(
+        status: Int = 200, headers: [(name: String, value: String)] = [], body: Body = .bytes(Data()),
+        delay: TimeInterval = 0
+    ) {
         self.status = status
         self.headers = headers
         self.body = body
@@ -31,7 +34,9 @@ public struct LoopbackResponse: Sendable {
     }
 
     /// 200 with a text body, `Content-Type` as given (an RSS feed by default).
-    public static func ok(_ text: String, contentType: String = "application/rss+xml; charset=utf-8") -> LoopbackResponse {
+    public static func ok(_ text: String, contentType: String = "application/rss+xml; charset=utf-8")
+        -> LoopbackResponse
+    {
         LoopbackResponse(status: 200, headers: [("Content-Type", contentType)], body: .bytes(Data(text.utf8)))
     }
 
@@ -41,7 +46,9 @@ public struct LoopbackResponse: Sendable {
     }
 
     /// Any status with a short text body (`text/plain` unless `headers` says otherwise).
-    public static func status(_ status: Int, _ text: String = "", headers: [(name: String, value: String)] = []) -> LoopbackResponse {
+    public static func status(_ status: Int, _ text: String = "", headers: [(name: String, value: String)] = [])
+        -> LoopbackResponse
+    {
         var all = headers
         if !all.contains(where: { $0.name.lowercased() == "content-type" }) {
             all.append(("Content-Type", "text/plain; charset=utf-8"))
@@ -58,7 +65,9 @@ public struct LoopbackResponse: Sendable {
     public static let hang = LoopbackResponse(body: .hang)
 
     /// The body gzip-encoded, with `Content-Encoding: gzip` (sent whatever the request accepts).
-    public static func gzip(_ data: Data, contentType: String = "application/rss+xml; charset=utf-8") -> LoopbackResponse {
+    public static func gzip(_ data: Data, contentType: String = "application/rss+xml; charset=utf-8")
+        -> LoopbackResponse
+    {
         LoopbackResponse(
             status: 200, headers: [("Content-Type", contentType), ("Content-Encoding", "gzip")],
             body: .bytes(Gzip.compress(data)))

@@ -34,7 +34,9 @@ struct BenchFetchCommand: ParsableCommand {
     var timeout: Double = 60
 
     func validate() throws {
-        guard concurrency > 0, perHost > 0 else { throw ValidationError("--concurrency and --per-host must be positive") }
+        guard concurrency > 0, perHost > 0 else {
+            throw ValidationError("--concurrency and --per-host must be positive")
+        }
     }
 
     func run() throws {

@@ -49,7 +49,8 @@ public final class CurlFetcher: Fetcher, @unchecked Sendable {
     public static var libcurlVersion: String { String(cString: nw_curl_version()) }
 
     public func fetchAll(
-        _ requests: [FetchRequest], onResult: @escaping @Sendable (FetchRequest, Result<FetchResponse, FetchFailure>) -> Void
+        _ requests: [FetchRequest],
+        onResult: @escaping @Sendable (FetchRequest, Result<FetchResponse, FetchFailure>) -> Void
     ) {
         queue.sync {
             var loop = FetchLoop(fetcher: self, requests: requests, onResult: onResult)
@@ -105,7 +106,8 @@ enum CurlGlobal {
         let code = result
         guard code == CURLE_OK else {
             throw FetchFailure(
-                kind: .other, message: "could not initialise libcurl: curl_global_init failed (curl error \(code.rawValue))")
+                kind: .other,
+                message: "could not initialise libcurl: curl_global_init failed (curl error \(code.rawValue))")
         }
     }
 }

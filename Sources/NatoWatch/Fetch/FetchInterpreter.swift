@@ -49,7 +49,8 @@ enum FetchInterpreter {
         let url = report.url
         if let wall = BotWallDetector.detect(status: status, headers: report.headers, body: report.body) {
             return FetchFailure(
-                kind: .botWall, message: "\(url): blocked by \(wall) (\(statusText), a challenge page instead of the feed)",
+                kind: .botWall,
+                message: "\(url): blocked by \(wall) (\(statusText), a challenge page instead of the feed)",
                 httpStatus: status)
         }
         let retryAfter = report.headers["retry-after"].flatMap { RetryAfter.seconds(from: $0, now: now) }
@@ -64,7 +65,8 @@ enum FetchInterpreter {
                 retryAfter: retryAfter)
         case 300..<400:
             return FetchFailure(
-                kind: .redirect, message: "\(url): redirect without a usable Location (\(statusText))", httpStatus: status)
+                kind: .redirect, message: "\(url): redirect without a usable Location (\(statusText))",
+                httpStatus: status)
         default:
             return FetchFailure(kind: .http, message: "\(url): server answered \(statusText)", httpStatus: status)
         }

@@ -38,7 +38,8 @@ struct FetchLoop {
             var running: Int32 = 0
             let performCode = curl_multi_perform(multi, &running)
             if performCode != CURLM_OK {
-                failAll(multi, reason: "curl_multi_perform failed (\(String(cString: curl_multi_strerror(performCode))))")
+                failAll(
+                    multi, reason: "curl_multi_perform failed (\(String(cString: curl_multi_strerror(performCode))))")
                 break
             }
             let finished = collectFinished(multi)
@@ -71,7 +72,8 @@ struct FetchLoop {
             let request = requests[index]
             guard let handle = fetcher.takeHandle() else {
                 scheduler.finished(host: host)
-                onResult(request, .failure(FetchFailure(kind: .other, message: "\(request.url): curl_easy_init failed")))
+                onResult(
+                    request, .failure(FetchFailure(kind: .other, message: "\(request.url): curl_easy_init failed")))
                 continue
             }
             let transfer = CurlTransfer(
@@ -89,7 +91,8 @@ struct FetchLoop {
                 fetcher.recycle(handle)
                 scheduler.finished(host: host)
                 let text = String(cString: curl_multi_strerror(code))
-                onResult(request, .failure(FetchFailure(kind: .other, message: "\(request.url): could not start (\(text))")))
+                onResult(
+                    request, .failure(FetchFailure(kind: .other, message: "\(request.url): could not start (\(text))")))
                 continue
             }
             inFlight[handle] = transfer
@@ -103,7 +106,9 @@ struct FetchLoop {
         while let message = curl_multi_info_read(multi, &remaining) {
             var easy: UnsafeMutableRawPointer?
             var result = CURLE_OK
-            guard nw_multi_msg_done(message, &easy, &result) != 0, let easy, let transfer = inFlight[easy] else { continue }
+            guard nw_multi_msg_done(message, &easy, &result) != 0, let easy, let transfer = inFlight[easy] else {
+                continue
+            }
             let report = Self.report(for: transfer, result: result)
             curl_multi_remove_handle(multi, easy)
             inFlight[easy] = nil
@@ -129,7 +134,8 @@ struct FetchLoop {
         for (handle, transfer) in inFlight {
             curl_multi_remove_handle(multi, handle)
             fetcher.recycle(handle)
-            onResult(transfer.request, .failure(FetchFailure(kind: .other, message: "\(transfer.request.url): \(reason)")))
+            onResult(
+                transfer.request, .failure(FetchFailure(kind: .other, message: "\(transfer.request.url): \(reason)")))
         }
         inFlight = [:]
         while let (index, host) = scheduler.next() {

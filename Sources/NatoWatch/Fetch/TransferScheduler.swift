@@ -37,7 +37,9 @@ struct TransferScheduler {
         guard inFlight < maxConcurrency else { return nil }
         for position in hostOrder.indices {
             let host = hostOrder[position]
-            guard active[host, default: 0] < perHost, let queue = waiting[host], let head = heads[host] else { continue }
+            guard active[host, default: 0] < perHost, let queue = waiting[host], let head = heads[host] else {
+                continue
+            }
             let index = queue[head]
             if head + 1 == queue.count {
                 waiting[host] = nil

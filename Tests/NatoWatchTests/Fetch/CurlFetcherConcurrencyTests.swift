@@ -40,7 +40,7 @@ import Testing
 
     @Test func maxConcurrencyLimitsTransfersAcrossHosts() throws {
         let servers = try (0..<3).map { _ in try LoopbackHTTPServer() }
-        defer { servers.forEach { $0.stop() } }
+        defer { for server in servers { server.stop() } }
         let peak = PeakCounter()
         for server in servers {
             server.fallback { _ in
@@ -51,10 +51,12 @@ import Testing
             }
         }
         let requests = (0..<12).map { FetchRequest(key: "\($0)", url: servers[$0 % 3].url("/f\($0)")) }
-        let log = try fetch(requests, settings: testSettings {
-            $0.maxConcurrency = 4
-            $0.perHost = 4
-        })
+        let log = try fetch(
+            requests,
+            settings: testSettings {
+                $0.maxConcurrency = 4
+                $0.perHost = 4
+            })
         #expect(log.all.count == 12)
         #expect(peak.peak <= 4)
         #expect(peak.peak >= 2)
@@ -64,10 +66,11 @@ import Testing
         let server = try LoopbackHTTPServer()
         defer { server.stop() }
         server.fallback { _ in .hang }
-        let fetcher = try CurlFetcher(settings: testSettings {
-            $0.totalTimeout = 60
-            $0.perHost = 4
-        })
+        let fetcher = try CurlFetcher(
+            settings: testSettings {
+                $0.totalTimeout = 60
+                $0.perHost = 4
+            })
         let log = ResultLog()
         let done = DispatchSemaphore(value: 0)
         let requests = (0..<6).map { FetchRequest(key: "\($0)", url: server.url("/f\($0)")) }

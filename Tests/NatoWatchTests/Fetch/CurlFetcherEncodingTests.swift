@@ -7,7 +7,8 @@ import Testing
     @Test func gzipEncodedFeedIsDecoded() throws {
         let server = try LoopbackHTTPServer()
         defer { server.stop() }
-        let feed = "<rss><channel><title>NATO</title>" + String(repeating: "<item>pledge</item>", count: 500)
+        let feed =
+            "<rss><channel><title>NATO</title>" + String(repeating: "<item>pledge</item>", count: 500)
             + String(repeating: " ", count: 20000) + "</channel></rss>"
         server.route("/feed.xml", .gzip(Data(feed.utf8)))
         let response = try fetchOne(server.url("/feed.xml")).get()
@@ -30,7 +31,9 @@ import Testing
     @Test func gzipEncoderRoundTripsThroughLibcurl() throws {
         let server = try LoopbackHTTPServer()
         defer { server.stop() }
-        server.route("/zeros", LoopbackResponse(headers: [("Content-Encoding", "gzip")], body: .bytes(Gzip.zeros(count: 100_000))))
+        server.route(
+            "/zeros",
+            LoopbackResponse(headers: [("Content-Encoding", "gzip")], body: .bytes(Gzip.zeros(count: 100_000))))
         let response = try fetchOne(server.url("/zeros")).get()
         #expect(response.body == Data(repeating: 0, count: 100_000))
     }

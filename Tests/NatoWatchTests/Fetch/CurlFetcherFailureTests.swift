@@ -68,7 +68,8 @@ import Testing
         let server = try LoopbackHTTPServer()
         defer { server.stop() }
         server.route("/sized", .status(404, String(repeating: "x", count: 300_000)))
-        server.route("/endless", LoopbackResponse(status: 500, body: .endless(chunk: Data(repeating: 120, count: 16384))))
+        server.route(
+            "/endless", LoopbackResponse(status: 500, body: .endless(chunk: Data(repeating: 120, count: 16384))))
         let settings = testSettings { $0.maxBytes = 100_000 }
         let sized = try #require(try fetchOne(server.url("/sized"), settings: settings).failure)
         #expect(sized.kind == .http)
@@ -93,7 +94,9 @@ import Testing
         let page = "<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>Checking</body></html>"
         server.route(
             "/feed.xml",
-            .status(403, page, headers: [("Content-Type", "text/html"), ("Server", "cloudflare"), ("cf-mitigated", "challenge")]))
+            .status(
+                403, page,
+                headers: [("Content-Type", "text/html"), ("Server", "cloudflare"), ("cf-mitigated", "challenge")]))
         server.route("/plain403", .status(403, "forbidden"))
         let failure = try #require(try fetchOne(server.url("/feed.xml")).failure)
         #expect(failure.kind == .botWall)
@@ -106,7 +109,9 @@ import Testing
         let port = try LoopbackHTTPServer.unusedPort()
         let failure = try #require(try fetchOne("http://127.0.0.1:\(port)/feed.xml").failure)
         #expect(failure.kind == .refused)
-        #expect(failure.message.hasPrefix("http://127.0.0.1:\(port)/feed.xml: connection refused or unreachable (curl error 7: "))
+        #expect(
+            failure.message.hasPrefix(
+                "http://127.0.0.1:\(port)/feed.xml: connection refused or unreachable (curl error 7: "))
     }
 
     @Test func unresolvableHostIsDNSFailure() throws {
@@ -133,7 +138,8 @@ import Testing
         let server = try LoopbackHTTPServer()
         defer { server.stop() }
         server.route("/feed.xml", .hang)
-        let failure = try #require(try fetchOne(server.url("/feed.xml"), settings: testSettings { $0.totalTimeout = 0.5 }).failure)
+        let failure = try #require(
+            try fetchOne(server.url("/feed.xml"), settings: testSettings { $0.totalTimeout = 0.5 }).failure)
         #expect(failure.kind == .timeout)
         #expect(failure.message.contains("curl error 28"))
     }

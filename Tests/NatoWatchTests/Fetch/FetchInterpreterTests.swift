@@ -57,7 +57,8 @@ import Testing
         #expect(kind(429) == .rateLimited)
         #expect(kind(503) == .http)
         #expect(kind(503, ["retry-after": "30"]) == .rateLimited)
-        #expect(kind(403, ["server": "cloudflare", "content-type": "text/html"], body: "<html>error</html>") == .botWall)
+        #expect(
+            kind(403, ["server": "cloudflare", "content-type": "text/html"], body: "<html>error</html>") == .botWall)
         #expect(kind(503, [:], body: "<!DOCTYPE html><title>Attention Required! | Cloudflare</title>") == .botWall)
         #expect(kind(429, ["content-type": "text/html"], body: "<html>Please solve the CAPTCHA</html>") == .botWall)
         #expect(kind(403, ["content-type": "text/plain"], body: "captcha") == .http)
@@ -77,7 +78,8 @@ import Testing
         #expect(failure.kind == .tls)
         #expect(
             failure.message
-                == "https://example.org/feed: TLS failure (curl error 60: SSL certificate problem: self-signed certificate)")
+                == "https://example.org/feed: TLS failure (curl error 60: SSL certificate problem: self-signed certificate)"
+        )
     }
 }
 
