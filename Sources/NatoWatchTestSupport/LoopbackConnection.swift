@@ -38,6 +38,11 @@ struct LoopbackConnection {
             end = buffer.firstRange(of: terminator)?.upperBound
             if end != nil { break }
             guard buffer.count < 1 << 20, receive() else { return nil }
+            if let first = buffer.first, !(65...90).contains(first) {
+                // Not HTTP (a TLS ClientHello, say): answer like a plain server would, then hang up.
+                _ = send(Data("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".utf8))
+                return nil
+            }
         }
         guard let end else { return nil }
         let head = String(decoding: buffer[..<end], as: UTF8.self)
