@@ -3,7 +3,7 @@
 # (~50 KB each, gzip on the fly, ETags) served by nginx on 127.0.0.1. Cold = full downloads,
 # warm = conditional GETs that all answer 304.
 #
-# Usage: scripts/bench-fetch.sh                 (builds natowatch in release mode first)
+# Usage: scripts/bench-fetch.sh                 (builds natowatch in release mode first, as deployed)
 #        NATOWATCH_BIN=path/to/natowatch scripts/bench-fetch.sh
 # Knobs: BENCH_FEEDS (1000), BENCH_FEED_BYTES (51200), BENCH_PARALLEL (16), BENCH_RUNS (5).
 # natowatch runs with --concurrency and --per-host both BENCH_PARALLEL, like curl's --parallel-max,
@@ -22,7 +22,7 @@ for tool in nginx curl python3 /usr/bin/time; do
 done
 
 if [[ -z "${NATOWATCH_BIN:-}" ]]; then
-    (cd "$root" && swift build -c release --product natowatch >&2)
+    (cd "$root" && swift build -c release --static-swift-stdlib --product natowatch >&2)
     NATOWATCH_BIN="$root/.build/release/natowatch"
 fi
 
@@ -98,15 +98,18 @@ sum_bytes() { awk '{ total += $1 + $2 } END { print total }' "$1"; }
 count_status() { awk -v s="$2" '$3 == s { n++ } END { print n + 0 }' "$1"; }
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
+field() { tr ' ' '\n' <"$1" | awk -F= -v k="$2" '$1 == k { print $2 }'; }
+
 declare -A times rss
 for ((r = 1; r <= runs; r++)); do
     read -r t m < <(run_curl "$work/curl-cold.cfg" "$work/curl-cold.out"); times[curl_cold]+="$t "; rss[curl_cold]=$m
     read -r t m < <(run_natowatch); times[nw_cold]+="$t "; rss[nw_cold]=$m; cp "$work/nw.txt" "$work/nw-cold.txt"
+    times[stage_cold]+="$(field "$work/nw.txt" seconds) "
     read -r t m < <(run_curl "$work/curl-warm.cfg" "$work/curl-warm.out"); times[curl_warm]+="$t "; rss[curl_warm]=$m
     read -r t m < <(run_natowatch --etags "$work/nw-etags.txt"); times[nw_warm]+="$t "; rss[nw_warm]=$m; cp "$work/nw.txt" "$work/nw-warm.txt"
+    times[stage_warm]+="$(field "$work/nw.txt" seconds) "
 done
 
-field() { tr ' ' '\n' <"$1" | awk -F= -v k="$2" '$1 == k { print $2 }'; }
 med() { tr ' ' '\n' <<<"${times[$1]}" | grep . | median; }
 
 curl_cold=$(med curl_cold); curl_warm=$(med curl_warm); nw_cold=$(med nw_cold); nw_warm=$(med nw_warm)
@@ -119,6 +122,7 @@ printf '%-22s %10s %10s %8s %14s %12s\n' "cold (200, gzip)" "$curl_cold" "$nw_co
 printf '%-22s %10s %10s %8s %14s %12s\n' "warm (304)" "$curl_warm" "$nw_warm" \
     "$(awk -v a="$nw_warm" -v b="$curl_warm" 'BEGIN { printf "%.2fx", a / b }')" \
     "$(field "$work/nw-warm.txt" wire_bytes)" "$(field "$work/nw-warm.txt" peak_rss_kb) KB"
+echo "  natowatch's fetch stage alone (in-process, no start-up): cold $(med stage_cold) s, warm $(med stage_warm) s"
 echo "  natowatch cold: $(cat "$work/nw-cold.txt")"
 echo "  natowatch warm: $(cat "$work/nw-warm.txt")"
 echo "  curl cold: $(count_status "$work/curl-cold.out" 200) x 200, $(sum_bytes "$work/curl-cold.out") wire bytes, peak RSS ${rss[curl_cold]} KB"

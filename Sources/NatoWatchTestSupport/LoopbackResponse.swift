@@ -45,6 +45,13 @@ public struct LoopbackResponse: Sendable {
         LoopbackResponse(status: 200, headers: headers, body: .bytes(data))
     }
 
+    /// 200 with the contents of a file (a fixture feed, say).
+    public static func ok(
+        contentsOf file: URL, contentType: String = "application/rss+xml; charset=utf-8"
+    ) throws -> LoopbackResponse {
+        LoopbackResponse(status: 200, headers: [("Content-Type", contentType)], body: .bytes(try Data(contentsOf: file)))
+    }
+
     /// Any status with a short text body (`text/plain` unless `headers` says otherwise).
     public static func status(_ status: Int, _ text: String = "", headers: [(name: String, value: String)] = [])
         -> LoopbackResponse

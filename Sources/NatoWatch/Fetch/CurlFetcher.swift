@@ -12,7 +12,9 @@ import Foundation
 ///
 /// Limits: at most `maxConcurrency` transfers in flight and at most `perHost` per host (scheme,
 /// host and port of the initial URL); the rest wait in turn. Results go to `onResult` as each
-/// transfer finishes. Transfers aborted by `cancel()` are not reported.
+/// transfer finishes. Transfers aborted by `cancel()` are not reported. Timeouts run from the moment a
+/// transfer leaves the queue, so a long queue never times feeds out. `onResult` runs on the fetch
+/// queue: it must not call `fetchAll` on the same fetcher (that would deadlock), and should be quick.
 public final class CurlFetcher: Fetcher, @unchecked Sendable {
     /// Settings every transfer uses.
     public let settings: FetchSettings

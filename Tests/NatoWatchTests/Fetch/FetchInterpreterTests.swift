@@ -64,6 +64,8 @@ import Testing
         #expect(kind(403, ["content-type": "text/plain"], body: "captcha") == .http)
         #expect(kind(500, ["server": "cloudflare", "content-type": "text/html"], body: "<html/>") == .http)
         #expect(kind(300) == .redirect)
+        // A CDN's plain rate limit (Retry-After, no challenge) stays a rate limit.
+        #expect(kind(429, ["server": "cloudflare", "content-type": "text/html", "retry-after": "60"], body: "<html/>") == .rateLimited)
     }
 
     @Test func transportFailureMessageNamesURLCodeAndCurlDetail() {
