@@ -21,7 +21,6 @@ extension CurlTransfer {
         }
         let userdata = Unmanaged.passUnretained(self).toOpaque()
         try check(nw_easy_setopt_string(handle, CURLOPT_URL, url), "the URL")
-        try check(nw_easy_setopt_pointer(handle, CURLOPT_PRIVATE, userdata), "private data")
         try check(nw_easy_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer), "the error buffer")
         try check(nw_easy_setopt_long(handle, CURLOPT_NOSIGNAL, 1), "NOSIGNAL")
         let protocols = request.allowFileURL ? Self.webAndFileProtocols : Self.webProtocols

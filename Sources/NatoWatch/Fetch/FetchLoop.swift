@@ -45,7 +45,11 @@ struct FetchLoop {
             let finished = collectFinished(multi)
             if finished > 0 { continue }
             if running > 0 || !inFlight.isEmpty {
-                _ = curl_multi_poll(multi, nil, 0, 1000, nil)
+                let pollCode = curl_multi_poll(multi, nil, 0, 1000, nil)
+                if pollCode != CURLM_OK {
+                    failAll(multi, reason: "curl_multi_poll failed (\(String(cString: curl_multi_strerror(pollCode))))")
+                    break
+                }
             }
         }
         abortAll(multi)
