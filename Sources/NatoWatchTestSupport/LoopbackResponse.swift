@@ -49,7 +49,8 @@ public struct LoopbackResponse: Sendable {
     public static func ok(
         contentsOf file: URL, contentType: String = "application/rss+xml; charset=utf-8"
     ) throws -> LoopbackResponse {
-        LoopbackResponse(status: 200, headers: [("Content-Type", contentType)], body: .bytes(try Data(contentsOf: file)))
+        LoopbackResponse(
+            status: 200, headers: [("Content-Type", contentType)], body: .bytes(try Data(contentsOf: file)))
     }
 
     /// Any status with a short text body (`text/plain` unless `headers` says otherwise).

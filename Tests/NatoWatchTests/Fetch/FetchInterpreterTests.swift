@@ -1,4 +1,5 @@
 import Foundation
+import NatoWatchTestSupport
 import Testing
 
 @testable import NatoWatch
@@ -65,7 +66,9 @@ import Testing
         #expect(kind(500, ["server": "cloudflare", "content-type": "text/html"], body: "<html/>") == .http)
         #expect(kind(300) == .redirect)
         // A CDN's plain rate limit (Retry-After, no challenge) stays a rate limit.
-        #expect(kind(429, ["server": "cloudflare", "content-type": "text/html", "retry-after": "60"], body: "<html/>") == .rateLimited)
+        #expect(
+            kind(429, ["server": "cloudflare", "content-type": "text/html", "retry-after": "60"], body: "<html/>")
+                == .rateLimited)
     }
 
     @Test func transportFailureMessageNamesURLCodeAndCurlDetail() {
@@ -110,5 +113,20 @@ import Testing
         #expect(TransferScheduler.hostKey(for: "https://user@example.org:8443/") == "https://example.org:8443")
         #expect(TransferScheduler.hostKey(for: "https://[::1]/feed") == "https://[::1]:443")
         #expect(TransferScheduler.hostKey(for: "file:///tmp/feed.xml") == "file:")
+    }
+}
+
+@Suite struct StubFetcherTests {
+    @Test func answersFromItsTableAndRecordsRequests() {
+        let fetcher = StubFetcher()
+        fetcher.stub("https://example.org/feed", body: "<rss/>", headers: ["etag": "\"1\""])
+        let log = ResultLog()
+        fetcher.fetchAll([
+            FetchRequest(key: "a", url: "https://example.org/feed"),
+            FetchRequest(key: "b", url: "https://example.org/other"),
+        ]) { request, result in log.add(request, result) }
+        #expect(log.result("a")?.response?.etag == "\"1\"")
+        #expect(log.result("b")?.failure?.kind == .other)
+        #expect(fetcher.requests.map(\.key) == ["a", "b"])
     }
 }
