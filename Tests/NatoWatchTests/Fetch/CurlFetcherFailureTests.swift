@@ -47,12 +47,14 @@ import Testing
         formatter.timeZone = TimeZone(identifier: "GMT")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
         let later = formatter.string(from: Date().addingTimeInterval(3600))
-        server.route("/feed.xml", .status(503, "maintenance", headers: [("Retry-After", later)]))
-        let failure = try #require(try fetchOne(server.url("/feed.xml")).failure)
-        #expect(failure.kind == .rateLimited)
-        #expect(failure.httpStatus == 503)
-        let wait = try #require(failure.retryAfter)
-        #expect(wait > 3500 && wait <= 3600)
+        for status in [429, 503] {
+            server.route("/\(status)", .status(status, "maintenance", headers: [("Retry-After", later)]))
+            let failure = try #require(try fetchOne(server.url("/\(status)")).failure)
+            #expect(failure.kind == .rateLimited)
+            #expect(failure.httpStatus == status)
+            let wait = try #require(failure.retryAfter)
+            #expect(wait > 3500 && wait <= 3600)
+        }
     }
 
     @Test func serviceUnavailableWithoutRetryAfterIsHTTPFailure() throws {
