@@ -26,6 +26,7 @@ public enum Gzip {
             }
         }
         writer.endOfBlock()
+        writer.padToByte()
         return member(deflated: writer.bytes, crc: CRC32.checksum(data), size: data.count)
     }
 
@@ -46,7 +47,27 @@ public enum Gzip {
             for _ in 0..<remaining { writer.literal(0) }
         }
         writer.endOfBlock()
+        writer.padToByte()
         return member(deflated: writer.bytes, crc: CRC32.ofZeros(count: count), size: count)
+    }
+
+    /// A gzip stream of zeros that never ends: send `prefix` once, then `chunk` (about 1 MiB of zeros
+    /// in 500 bytes) again and again. Each part ends on a byte boundary with an empty stored block
+    /// (a zlib "sync flush"), so the parts can be repeated as they are. For ``LoopbackResponse/Body/endless(prefix:chunk:)``.
+    public static func endlessZeros() -> (prefix: Data, chunk: Data) {
+        var first = BitWriter()
+        first.write(0, count: 1)  // not final
+        first.write(1, count: 2)
+        first.literal(0)
+        first.endOfBlock()
+        first.syncFlush()
+        var repeated = BitWriter()
+        repeated.write(0, count: 1)
+        repeated.write(1, count: 2)
+        for _ in 0..<4096 { repeated.match(length: 258) }
+        repeated.endOfBlock()
+        repeated.syncFlush()
+        return (Data([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]) + first.bytes, Data(repeated.bytes))
     }
 
     private static func member(deflated: [UInt8], crc: UInt32, size: Int) -> Data {
@@ -115,7 +136,17 @@ private struct BitWriter {
 
     mutating func endOfBlock() {
         symbol(256)
+    }
+
+    mutating func padToByte() {
         if filled > 0 { write(0, count: 8 - filled) }
+    }
+
+    /// An empty, non-final stored block: ends the output on a byte boundary.
+    mutating func syncFlush() {
+        write(0, count: 3)
+        padToByte()
+        bytes += [0, 0, 0xFF, 0xFF]
     }
 }
 

@@ -113,6 +113,11 @@ struct LoopbackConnection {
             guard send(Data(head.utf8)), !chunk.isEmpty else { return false }
             while !server.isStopped, send(chunk) {}
             return false
+        case .stream(let prefix, let chunk):
+            head += "Connection: close\r\n\r\n"
+            guard send(Data(head.utf8) + prefix), !chunk.isEmpty else { return false }
+            while !server.isStopped, send(chunk) {}
+            return false
         }
         return keepOpen
     }

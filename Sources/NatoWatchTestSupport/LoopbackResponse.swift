@@ -11,6 +11,9 @@ public struct LoopbackResponse: Sendable {
         case trickle(Data, interval: TimeInterval)
         /// `chunk` repeated until the client hangs up or the server stops; no length, connection closed after.
         case endless(chunk: Data)
+        /// `prefix` once, then `chunk` repeated like ``endless(chunk:)`` (with ``Gzip/endlessZeros()``:
+        /// a gzip stream that never ends).
+        case stream(prefix: Data, chunk: Data)
         /// Nothing at all, not even a status line: the connection stays open until the client gives up
         /// or the server stops.
         case hang

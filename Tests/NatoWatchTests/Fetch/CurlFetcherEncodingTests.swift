@@ -28,6 +28,40 @@ import Testing
         #expect(failure.kind == .tooLarge)
     }
 
+    @Test func endlessCompressionBombStopsAtCapWithBoundedMemory() throws {
+        let server = try LoopbackHTTPServer()
+        defer { server.stop() }
+        let (prefix, chunk) = Gzip.endlessZeros()
+        server.route(
+            "/bomb.xml",
+            LoopbackResponse(headers: [("Content-Encoding", "gzip")], body: .stream(prefix: prefix, chunk: chunk)))
+        // Were the cap not enforced on decoded bytes, this would run into the total timeout instead.
+        let settings = testSettings {
+            $0.maxBytes = 4 * 1024 * 1024
+            $0.totalTimeout = 20
+        }
+        let failure = try #require(try fetchOne(server.url("/bomb.xml"), settings: settings).failure)
+        #expect(failure.kind == .tooLarge)
+    }
+
+    @Test func endlessZerosStreamDecodes() throws {
+        let server = try LoopbackHTTPServer()
+        defer { server.stop() }
+        let (prefix, chunk) = Gzip.endlessZeros()
+        // Prefix plus three chunks then a final empty block: 1 + 3 × 4096 × 258 zeros.
+        let finalBlock = Data([0x03, 0x00])  // BFINAL=1, fixed Huffman, end of block
+        var trailer = Data()
+        let size = UInt32(1 + 3 * 4096 * 258)
+        let zeros = Data(repeating: 0, count: Int(size))
+        let crc = Gzip.compress(zeros).suffix(8).prefix(4)
+        trailer.append(crc)
+        trailer.append(contentsOf: [0, 8, 16, 24].map { UInt8(truncatingIfNeeded: size >> UInt32($0)) })
+        let body = prefix + chunk + chunk + chunk + finalBlock + trailer
+        server.route("/z", LoopbackResponse(headers: [("Content-Encoding", "gzip")], body: .bytes(body)))
+        let response = try fetchOne(server.url("/z"), settings: testSettings { $0.maxBytes = 4 * 1024 * 1024 }).get()
+        #expect(response.body == zeros)
+    }
+
     @Test func gzipEncoderRoundTripsThroughLibcurl() throws {
         let server = try LoopbackHTTPServer()
         defer { server.stop() }
