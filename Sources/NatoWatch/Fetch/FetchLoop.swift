@@ -113,7 +113,7 @@ struct FetchLoop {
             guard nw_multi_msg_done(message, &easy, &result) != 0, let easy, let transfer = inFlight[easy] else {
                 continue
             }
-            let report = Self.report(for: transfer, result: result)
+            let report = transfer.report(result: result)
             curl_multi_remove_handle(multi, easy)
             inFlight[easy] = nil
             scheduler.finished(host: transfer.host)
@@ -147,46 +147,5 @@ struct FetchLoop {
             let request = requests[index]
             onResult(request, .failure(FetchFailure(kind: .other, message: "\(request.url): \(reason)")))
         }
-    }
-
-    /// Reads what libcurl knows about a finished transfer into plain values.
-    static func report(for transfer: CurlTransfer, result: CURLcode) -> TransferReport {
-        let handle = transfer.handle
-        var report = TransferReport(url: transfer.request.url)
-        report.curlCode = Int(result.rawValue)
-        if result != CURLE_OK {
-            report.curlText = String(cString: curl_easy_strerror(result))
-            report.errorBuffer = transfer.errorText
-        }
-        var status = 0
-        _ = nw_easy_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
-        report.status = status
-        report.reason = transfer.reason
-        report.headers = transfer.headers
-        report.body = transfer.body
-        report.statuses = transfer.statuses
-        var redirects = 0
-        _ = nw_easy_getinfo_long(handle, CURLINFO_REDIRECT_COUNT, &redirects)
-        report.redirectCount = redirects
-        report.effectiveURL = Self.string(handle, CURLINFO_EFFECTIVE_URL) ?? transfer.request.url
-        report.redirectURL = Self.string(handle, CURLINFO_REDIRECT_URL)
-        var downloaded: curl_off_t = 0
-        _ = nw_easy_getinfo_offt(handle, CURLINFO_SIZE_DOWNLOAD_T, &downloaded)
-        var headerBytes = 0
-        _ = nw_easy_getinfo_long(handle, CURLINFO_HEADER_SIZE, &headerBytes)
-        report.wireBytes = Int(downloaded) + headerBytes
-        var micros: curl_off_t = 0
-        _ = nw_easy_getinfo_offt(handle, CURLINFO_TOTAL_TIME_T, &micros)
-        report.duration = TimeInterval(micros) / 1_000_000
-        report.isFileURL = URLComponentsLite(transfer.request.url)?.scheme == "file"
-        report.exceededCap = transfer.exceededCap
-        report.maxBytes = transfer.maxBytes
-        return report
-    }
-
-    private static func string(_ handle: UnsafeMutableRawPointer, _ info: CURLINFO) -> String? {
-        var pointer: UnsafePointer<CChar>?
-        guard nw_easy_getinfo_string(handle, info, &pointer) == CURLE_OK, let pointer else { return nil }
-        return String(cString: pointer)
     }
 }
