@@ -62,28 +62,29 @@ make_curl_config() {
         }' "$1" "$work/urls.txt"
 }
 
-# Wall time from the shell clock (ms resolution; /usr/bin/time's %e has only 10 ms), peak RSS from time.
+# Wall time from the shell clock (ms resolution; /usr/bin/time's %e has only 10 ms); peak RSS and CPU
+# time (user + system, steadier than wall time on a busy machine) from /usr/bin/time.
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
 
-run_curl() { # $1 = config, $2 = output file; prints "seconds peak_rss_kb"
+run_curl() { # $1 = config, $2 = output file; prints "seconds peak_rss_kb cpu_seconds"
     local start end
     start=$(now)
-    /usr/bin/time -f '%M' -o "$work/time.txt" \
+    /usr/bin/time -f '%M %U %S' -o "$work/time.txt" \
         curl --silent --show-error --no-progress-meter --parallel --parallel-max "$parallel" -K "$1" \
         >"$2" 2>>"$work/curl-errors.txt"
     end=$(now)
-    echo "$(elapsed "$start" "$end") $(cat "$work/time.txt")"
+    echo "$(elapsed "$start" "$end") $(awk '{ printf "%d %.2f", $1, $2 + $3 }' "$work/time.txt")"
 }
 
-run_natowatch() { # extra args...; prints "seconds peak_rss_kb" and leaves the summary in $work/nw.txt
+run_natowatch() { # extra args...; prints "seconds peak_rss_kb cpu_seconds" and leaves the summary in $work/nw.txt
     local start end
     start=$(now)
-    /usr/bin/time -f '%M' -o "$work/time.txt" \
+    /usr/bin/time -f '%M %U %S' -o "$work/time.txt" \
         "$NATOWATCH_BIN" bench-fetch --urls "$work/urls.txt" --concurrency "$parallel" --per-host "$parallel" "$@" \
         >"$work/nw.txt"
     end=$(now)
-    echo "$(elapsed "$start" "$end") $(cat "$work/time.txt")"
+    echo "$(elapsed "$start" "$end") $(awk '{ printf "%d %.2f", $1, $2 + $3 }' "$work/time.txt")"
 }
 
 make_curl_config /dev/null >"$work/curl-cold.cfg"
@@ -100,17 +101,23 @@ median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] 
 
 field() { tr ' ' '\n' <"$1" | awk -F= -v k="$2" '$1 == k { print $2 }'; }
 
-declare -A times rss
+declare -A times cpu rss
 for ((r = 1; r <= runs; r++)); do
-    read -r t m < <(run_curl "$work/curl-cold.cfg" "$work/curl-cold.out"); times[curl_cold]+="$t "; rss[curl_cold]=$m
-    read -r t m < <(run_natowatch); times[nw_cold]+="$t "; rss[nw_cold]=$m; cp "$work/nw.txt" "$work/nw-cold.txt"
+    read -r t m c < <(run_curl "$work/curl-cold.cfg" "$work/curl-cold.out")
+    times[curl_cold]+="$t "; cpu[curl_cold]+="$c "; rss[curl_cold]=$m
+    read -r t m c < <(run_natowatch)
+    times[nw_cold]+="$t "; cpu[nw_cold]+="$c "; rss[nw_cold]=$m; cp "$work/nw.txt" "$work/nw-cold.txt"
     times[stage_cold]+="$(field "$work/nw.txt" seconds) "
-    read -r t m < <(run_curl "$work/curl-warm.cfg" "$work/curl-warm.out"); times[curl_warm]+="$t "; rss[curl_warm]=$m
-    read -r t m < <(run_natowatch --etags "$work/nw-etags.txt"); times[nw_warm]+="$t "; rss[nw_warm]=$m; cp "$work/nw.txt" "$work/nw-warm.txt"
+    read -r t m c < <(run_curl "$work/curl-warm.cfg" "$work/curl-warm.out")
+    times[curl_warm]+="$t "; cpu[curl_warm]+="$c "; rss[curl_warm]=$m
+    read -r t m c < <(run_natowatch --etags "$work/nw-etags.txt")
+    times[nw_warm]+="$t "; cpu[nw_warm]+="$c "; rss[nw_warm]=$m; cp "$work/nw.txt" "$work/nw-warm.txt"
     times[stage_warm]+="$(field "$work/nw.txt" seconds) "
 done
 
 med() { tr ' ' '\n' <<<"${times[$1]}" | grep . | median; }
+medcpu() { tr ' ' '\n' <<<"${cpu[$1]}" | grep . | median; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }'; }
 
 curl_cold=$(med curl_cold); curl_warm=$(med curl_warm); nw_cold=$(med nw_cold); nw_warm=$(med nw_warm)
 echo "fetch benchmark: $feeds feeds of ~$((feed_bytes / 1024)) KB from nginx on 127.0.0.1 (gzip, ETag), $parallel in parallel, median of $runs runs"
@@ -122,6 +129,7 @@ printf '%-22s %10s %10s %8s %14s %12s\n' "cold (200, gzip)" "$curl_cold" "$nw_co
 printf '%-22s %10s %10s %8s %14s %12s\n' "warm (304)" "$curl_warm" "$nw_warm" \
     "$(awk -v a="$nw_warm" -v b="$curl_warm" 'BEGIN { printf "%.2fx", a / b }')" \
     "$(field "$work/nw-warm.txt" wire_bytes)" "$(field "$work/nw-warm.txt" peak_rss_kb) KB"
+echo "  CPU (user+system, median): cold curl $(medcpu curl_cold) s, natowatch $(medcpu nw_cold) s ($(ratio "$(medcpu nw_cold)" "$(medcpu curl_cold)")); warm curl $(medcpu curl_warm) s, natowatch $(medcpu nw_warm) s ($(ratio "$(medcpu nw_warm)" "$(medcpu curl_warm)"))"
 echo "  natowatch's fetch stage alone (in-process, no start-up): cold $(med stage_cold) s, warm $(med stage_warm) s"
 echo "  natowatch cold: $(cat "$work/nw-cold.txt")"
 echo "  natowatch warm: $(cat "$work/nw-warm.txt")"
