@@ -1,5 +1,4 @@
 import Foundation
-import NatoWatchTestSupport
 import Testing
 
 @testable import NatoWatch
@@ -85,48 +84,5 @@ import Testing
             failure.message
                 == "https://example.org/feed: TLS failure (curl error 60: SSL certificate problem: self-signed certificate)"
         )
-    }
-}
-
-@Suite struct TransferSchedulerTests {
-    @Test func keepsPerHostAndTotalLimitsAndTakesHostsInTurn() {
-        var scheduler = TransferScheduler(maxConcurrency: 3, perHost: 2)
-        for index in 0..<4 { scheduler.enqueue(index, host: "a") }
-        for index in 4..<6 { scheduler.enqueue(index, host: "b") }
-        let first = (0..<3).compactMap { _ in scheduler.next() }
-        #expect(first.map(\.index) == [0, 4, 1])
-        #expect(scheduler.next() == nil)
-        scheduler.finished(host: "a")
-        // "a" has a free slot again; "b" is next in turn but "b" still has only one in flight.
-        #expect(scheduler.next()?.index == 5)
-        #expect(scheduler.next() == nil)
-        scheduler.finished(host: "b")
-        #expect(scheduler.next()?.index == 2)
-        scheduler.finished(host: "a")
-        scheduler.finished(host: "a")
-        #expect(scheduler.next()?.index == 3)
-        #expect(scheduler.isIdle)
-    }
-
-    @Test func hostKeyIgnoresPathAndCaseAndAddsDefaultPort() {
-        #expect(TransferScheduler.hostKey(for: "HTTP://Example.org/a?b") == "http://example.org:80")
-        #expect(TransferScheduler.hostKey(for: "https://user@example.org:8443/") == "https://example.org:8443")
-        #expect(TransferScheduler.hostKey(for: "https://[::1]/feed") == "https://[::1]:443")
-        #expect(TransferScheduler.hostKey(for: "file:///tmp/feed.xml") == "file:")
-    }
-}
-
-@Suite struct StubFetcherTests {
-    @Test func answersFromItsTableAndRecordsRequests() {
-        let fetcher = StubFetcher()
-        fetcher.stub("https://example.org/feed", body: "<rss/>", headers: ["etag": "\"1\""])
-        let log = ResultLog()
-        fetcher.fetchAll([
-            FetchRequest(key: "a", url: "https://example.org/feed"),
-            FetchRequest(key: "b", url: "https://example.org/other"),
-        ]) { request, result in log.add(request, result) }
-        #expect(log.result("a")?.response?.etag == "\"1\"")
-        #expect(log.result("b")?.failure?.kind == .other)
-        #expect(fetcher.requests.map(\.key) == ["a", "b"])
     }
 }
