@@ -94,8 +94,12 @@ enum FetchInterpreter {
         case curl(CURLE_COULDNT_CONNECT):
             return failure(.refused, "connection refused or unreachable")
         case curl(CURLE_OPERATION_TIMEDOUT):
-            let slow = detail.lowercased().contains("too slow")
-            return failure(.timeout, slow ? "transfer too slow, aborted" : "timed out")
+            let lowered = detail.lowercased()
+            if lowered.hasPrefix("resolving timed out") {
+                // The name server never answered: a DNS problem, not a slow web server.
+                return failure(.dns, "could not resolve the host name in time")
+            }
+            return failure(.timeout, lowered.contains("too slow") ? "transfer too slow, aborted" : "timed out")
         case curl(CURLE_TOO_MANY_REDIRECTS):
             return failure(.redirect, "too many redirects (a loop?)")
         case curl(CURLE_UNSUPPORTED_PROTOCOL):

@@ -15,7 +15,7 @@ import Testing
         stuck.fallback { _ in .hang }
         var requests = [FetchRequest(key: "stuck", url: stuck.url("/feed.xml"))]
         requests += (0..<50).map { FetchRequest(key: "feed\($0)", url: feeds.url("/feed\($0).xml")) }
-        let log = try fetch(requests, settings: testSettings { $0.totalTimeout = 3 })
+        let log = try fetch(requests, settings: testSettings { $0.totalTimeout = 5 })
         #expect(log.all.count == 51)
         // Every other feed was delivered before the stuck one timed out.
         #expect(log.keys.last == "stuck")
@@ -94,7 +94,7 @@ import Testing
     @Test func resultsArriveAsEachTransferFinishes() throws {
         let server = try LoopbackHTTPServer()
         defer { server.stop() }
-        server.route("/slow", LoopbackResponse.ok("<rss/>").delayed(0.5))
+        server.route("/slow", LoopbackResponse.ok("<rss/>").delayed(1))
         server.route("/fast", .ok("<rss/>"))
         let log = try fetch([
             FetchRequest(key: "slow", url: server.url("/slow")),

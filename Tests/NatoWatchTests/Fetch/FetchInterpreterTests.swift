@@ -70,6 +70,23 @@ import Testing
                 == .rateLimited)
     }
 
+    @Test func resolverTimeoutIsDNSFailureAndOtherTimeoutsAreTimeouts() {
+        func failure(_ detail: String) -> FetchFailure? {
+            var report = TransferReport(url: "http://a/feed")
+            report.curlCode = 28
+            report.errorBuffer = detail
+            if case .failure(let failure) = FetchInterpreter.interpret(report) { return failure }
+            return nil
+        }
+        #expect(failure("Resolving timed out after 2000 milliseconds")?.kind == .dns)
+        #expect(failure("Connection timed out after 2001 milliseconds")?.kind == .timeout)
+        let slow = failure("Operation too slow. Less than 1000 bytes/sec transferred the last 1 seconds")
+        #expect(slow?.kind == .timeout)
+        #expect(
+            slow?.message.hasPrefix("http://a/feed: transfer too slow, aborted (curl error 28: Operation too slow.")
+                == true)
+    }
+
     @Test func transportFailureMessageNamesURLCodeAndCurlDetail() {
         var report = TransferReport(url: "https://example.org/feed")
         report.curlCode = 60
