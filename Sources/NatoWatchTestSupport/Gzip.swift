@@ -26,6 +26,7 @@ public enum Gzip {
             }
         }
         writer.endOfBlock()
+        writer.padToByte()
         return member(deflated: writer.bytes, crc: CRC32.checksum(data), size: data.count)
     }
 
@@ -46,7 +47,27 @@ public enum Gzip {
             for _ in 0..<remaining { writer.literal(0) }
         }
         writer.endOfBlock()
+        writer.padToByte()
         return member(deflated: writer.bytes, crc: CRC32.ofZeros(count: count), size: count)
+    }
+
+    /// A gzip stream of zeros that never ends: send `prefix` once, then `chunk` (about 1 MiB of zeros
+    /// in 500 bytes) again and again. Each part ends on a byte boundary with an empty stored block
+    /// (a zlib "sync flush"), so the parts can be repeated as they are. For ``LoopbackResponse/Body/endless(prefix:chunk:)``.
+    public static func endlessZeros() -> (prefix: Data, chunk: Data) {
+        var first = BitWriter()
+        first.write(0, count: 1)  // not final
+        first.write(1, count: 2)
+        first.literal(0)
+        first.endOfBlock()
+        first.syncFlush()
+        var repeated = BitWriter()
+        repeated.write(0, count: 1)
+        repeated.write(1, count: 2)
+        for _ in 0..<4096 { repeated.match(length: 258) }
+        repeated.endOfBlock()
+        repeated.syncFlush()
+        return (Data([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]) + first.bytes, Data(repeated.bytes))
     }
 
     private static func member(deflated: [UInt8], crc: UInt32, size: Int) -> Data {
@@ -95,8 +116,13 @@ private struct BitWriter {
 
     mutating func literal(_ byte: UInt8) { symbol(Int(byte)) }
 
-    private static let lengthBases = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258]
-    private static let lengthExtra = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0]
+    private static let lengthBases = [
+        3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227,
+        258,
+    ]
+    private static let lengthExtra = [
+        0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0,
+    ]
 
     /// A copy of the previous byte, `length` (3…258) times.
     mutating func match(length: Int) {
@@ -110,7 +136,17 @@ private struct BitWriter {
 
     mutating func endOfBlock() {
         symbol(256)
+    }
+
+    mutating func padToByte() {
         if filled > 0 { write(0, count: 8 - filled) }
+    }
+
+    /// An empty, non-final stored block: ends the output on a byte boundary.
+    mutating func syncFlush() {
+        write(0, count: 3)
+        padToByte()
+        bytes += [0, 0, 0xFF, 0xFF]
     }
 }
 

@@ -38,6 +38,11 @@ struct LoopbackConnection {
             end = buffer.firstRange(of: terminator)?.upperBound
             if end != nil { break }
             guard buffer.count < 1 << 20, receive() else { return nil }
+            if let first = buffer.first, !(65...90).contains(first) {
+                // Not HTTP (a TLS ClientHello, say): answer like a plain server would, then hang up.
+                _ = send(Data("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".utf8))
+                return nil
+            }
         }
         guard let end else { return nil }
         let head = String(decoding: buffer[..<end], as: UTF8.self)
@@ -110,6 +115,11 @@ struct LoopbackConnection {
             guard send(Data(head.utf8)), !chunk.isEmpty else { return false }
             while !server.isStopped, send(chunk) {}
             return false
+        case .stream(let prefix, let chunk):
+            head += "Connection: close\r\n\r\n"
+            guard send(Data(head.utf8) + prefix), !chunk.isEmpty else { return false }
+            while !server.isStopped, send(chunk) {}
+            return false
         }
         return keepOpen
     }
@@ -119,7 +129,8 @@ struct LoopbackConnection {
         data.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
-                let sent = Glibc.send(fd, raw.baseAddress?.advanced(by: offset), raw.count - offset, Int32(MSG_NOSIGNAL))
+                let sent = Glibc.send(
+                    fd, raw.baseAddress?.advanced(by: offset), raw.count - offset, Int32(MSG_NOSIGNAL))
                 if sent < 0 && errno == EINTR { continue }
                 guard sent > 0 else { return false }
                 offset += sent

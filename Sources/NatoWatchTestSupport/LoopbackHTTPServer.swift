@@ -84,7 +84,9 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
     /// A handler that answers `response` with `ETag`/`Last-Modified`, or 304 Not Modified when the
     /// request's `If-None-Match` names the ETag or (without `If-None-Match`) its `If-Modified-Since`
     /// equals `lastModified`.
-    public static func conditional(_ response: LoopbackResponse, etag: String? = nil, lastModified: String? = nil) -> Handler {
+    public static func conditional(_ response: LoopbackResponse, etag: String? = nil, lastModified: String? = nil)
+        -> Handler
+    {
         var full = response
         if let etag { full.headers.append(("ETag", etag)) }
         if let lastModified { full.headers.append(("Last-Modified", lastModified)) }

@@ -11,6 +11,9 @@ public struct LoopbackResponse: Sendable {
         case trickle(Data, interval: TimeInterval)
         /// `chunk` repeated until the client hangs up or the server stops; no length, connection closed after.
         case endless(chunk: Data)
+        /// `prefix` once, then `chunk` repeated like ``endless(chunk:)`` (with ``Gzip/endlessZeros()``:
+        /// a gzip stream that never ends).
+        case stream(prefix: Data, chunk: Data)
         /// Nothing at all, not even a status line: the connection stays open until the client gives up
         /// or the server stops.
         case hang
@@ -23,7 +26,10 @@ public struct LoopbackResponse: Sendable {
     /// Seconds to wait before answering (interrupted by `stop()`).
     public var delay: TimeInterval
 
-    public init(status: Int = 200, headers: [(name: String, value: String)] = [], body: Body = .bytes(Data()), delay: TimeInterval = 0) {
+    public init(
+        status: Int = 200, headers: [(name: String, value: String)] = [], body: Body = .bytes(Data()),
+        delay: TimeInterval = 0
+    ) {
         self.status = status
         self.headers = headers
         self.body = body
@@ -31,7 +37,9 @@ public struct LoopbackResponse: Sendable {
     }
 
     /// 200 with a text body, `Content-Type` as given (an RSS feed by default).
-    public static func ok(_ text: String, contentType: String = "application/rss+xml; charset=utf-8") -> LoopbackResponse {
+    public static func ok(_ text: String, contentType: String = "application/rss+xml; charset=utf-8")
+        -> LoopbackResponse
+    {
         LoopbackResponse(status: 200, headers: [("Content-Type", contentType)], body: .bytes(Data(text.utf8)))
     }
 
@@ -40,8 +48,18 @@ public struct LoopbackResponse: Sendable {
         LoopbackResponse(status: 200, headers: headers, body: .bytes(data))
     }
 
+    /// 200 with the contents of a file (a fixture feed, say).
+    public static func ok(
+        contentsOf file: URL, contentType: String = "application/rss+xml; charset=utf-8"
+    ) throws -> LoopbackResponse {
+        LoopbackResponse(
+            status: 200, headers: [("Content-Type", contentType)], body: .bytes(try Data(contentsOf: file)))
+    }
+
     /// Any status with a short text body (`text/plain` unless `headers` says otherwise).
-    public static func status(_ status: Int, _ text: String = "", headers: [(name: String, value: String)] = []) -> LoopbackResponse {
+    public static func status(_ status: Int, _ text: String = "", headers: [(name: String, value: String)] = [])
+        -> LoopbackResponse
+    {
         var all = headers
         if !all.contains(where: { $0.name.lowercased() == "content-type" }) {
             all.append(("Content-Type", "text/plain; charset=utf-8"))
@@ -58,7 +76,9 @@ public struct LoopbackResponse: Sendable {
     public static let hang = LoopbackResponse(body: .hang)
 
     /// The body gzip-encoded, with `Content-Encoding: gzip` (sent whatever the request accepts).
-    public static func gzip(_ data: Data, contentType: String = "application/rss+xml; charset=utf-8") -> LoopbackResponse {
+    public static func gzip(_ data: Data, contentType: String = "application/rss+xml; charset=utf-8")
+        -> LoopbackResponse
+    {
         LoopbackResponse(
             status: 200, headers: [("Content-Type", contentType), ("Content-Encoding", "gzip")],
             body: .bytes(Gzip.compress(data)))

@@ -23,6 +23,7 @@ struct NatoWatchCommand: ParsableCommand {
             DoctorCommand.self,
             ReclassifyCommand.self,
             OPMLCommand.self,
+            BenchFetchCommand.self,
         ]
     )
 }

@@ -14,19 +14,21 @@ enum BotWallDetector {
     static let challengeServers = ["cloudflare", "akamaighost", "ddos-guard", "sucuri"]
 
     /// The name of the wall, or nil when the answer does not look like one.
+    ///
+    /// Strong signs: a `cf-mitigated` header, or an HTML page with a challenge phrase. A weak sign, an
+    /// HTML error page from a CDN's server, counts only when no `Retry-After` makes it a plain rate limit.
     static func detect(status: Int, headers: [String: String], body: Data) -> String? {
         guard status == 403 || status == 429 || status == 503 else { return nil }
         if headers["cf-mitigated"] != nil { return "Cloudflare" }
         let server = headers["server"]?.lowercased() ?? ""
         let isHTML = (headers["content-type"]?.lowercased().contains("html") ?? false) || looksLikeHTML(body)
-        if isHTML, let name = challengeServers.first(where: { server.contains($0) }) {
-            return name == "akamaighost" ? "Akamai" : name.capitalized
-        }
         guard isHTML else { return nil }
+        let cdn = challengeServers.first { server.contains($0) }.map { $0 == "akamaighost" ? "Akamai" : $0.capitalized }
         let text = String(decoding: body.prefix(65536), as: UTF8.self).lowercased()
         if bodyMarkers.contains(where: { text.contains($0) }) {
-            return server.isEmpty ? "a bot challenge" : "a bot challenge (server: \(server))"
+            return cdn ?? (server.isEmpty ? "a bot challenge" : "a bot challenge (server: \(server))")
         }
+        if let cdn, headers["retry-after"] == nil { return cdn }
         return nil
     }
 

@@ -12,7 +12,9 @@ import Foundation
 ///
 /// Limits: at most `maxConcurrency` transfers in flight and at most `perHost` per host (scheme,
 /// host and port of the initial URL); the rest wait in turn. Results go to `onResult` as each
-/// transfer finishes. Transfers aborted by `cancel()` are not reported.
+/// transfer finishes. Transfers aborted by `cancel()` are not reported. Timeouts run from the moment a
+/// transfer leaves the queue, so a long queue never times feeds out. `onResult` runs on the fetch
+/// queue: it must not call `fetchAll` on the same fetcher (that would deadlock), and should be quick.
 public final class CurlFetcher: Fetcher, @unchecked Sendable {
     /// Settings every transfer uses.
     public let settings: FetchSettings
@@ -49,7 +51,8 @@ public final class CurlFetcher: Fetcher, @unchecked Sendable {
     public static var libcurlVersion: String { String(cString: nw_curl_version()) }
 
     public func fetchAll(
-        _ requests: [FetchRequest], onResult: @escaping @Sendable (FetchRequest, Result<FetchResponse, FetchFailure>) -> Void
+        _ requests: [FetchRequest],
+        onResult: @escaping @Sendable (FetchRequest, Result<FetchResponse, FetchFailure>) -> Void
     ) {
         queue.sync {
             var loop = FetchLoop(fetcher: self, requests: requests, onResult: onResult)
@@ -85,27 +88,6 @@ public final class CurlFetcher: Fetcher, @unchecked Sendable {
             idleHandles.append(handle)
         } else {
             curl_easy_cleanup(handle)
-        }
-    }
-}
-
-/// A flag set from any thread.
-final class CancelFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-    func set() { lock.withLock { value = true } }
-    var isSet: Bool { lock.withLock { value } }
-}
-
-/// `curl_global_init`, once per process, before the first handle.
-enum CurlGlobal {
-    private static let result: CURLcode = curl_global_init(Int(CURL_GLOBAL_DEFAULT))
-
-    static func initialise() throws(FetchFailure) {
-        let code = result
-        guard code == CURLE_OK else {
-            throw FetchFailure(
-                kind: .other, message: "could not initialise libcurl: curl_global_init failed (curl error \(code.rawValue))")
         }
     }
 }

@@ -7,7 +7,8 @@ extension CurlTransfer {
     static let webProtocols = "http,https"
     static let webAndFileProtocols = "http,https,file"
     /// Feed types first; anything else still accepted.
-    static let acceptHeader = "Accept: application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8"
+    static let acceptHeader =
+        "Accept: application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8"
 
     /// Sets every option of the request on the (fresh or reset) handle: the request builder.
     func configure(settings: FetchSettings) throws(FetchFailure) {
@@ -15,11 +16,11 @@ extension CurlTransfer {
         func check(_ code: CURLcode, _ what: String) throws(FetchFailure) {
             guard code != CURLE_OK else { return }
             let text = String(cString: curl_easy_strerror(code))
-            throw FetchFailure(kind: .other, message: "\(url): could not set \(what) (curl error \(code.rawValue): \(text))")
+            throw FetchFailure(
+                kind: .other, message: "\(url): could not set \(what) (curl error \(code.rawValue): \(text))")
         }
         let userdata = Unmanaged.passUnretained(self).toOpaque()
         try check(nw_easy_setopt_string(handle, CURLOPT_URL, url), "the URL")
-        try check(nw_easy_setopt_pointer(handle, CURLOPT_PRIVATE, userdata), "private data")
         try check(nw_easy_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer), "the error buffer")
         try check(nw_easy_setopt_long(handle, CURLOPT_NOSIGNAL, 1), "NOSIGNAL")
         let protocols = request.allowFileURL ? Self.webAndFileProtocols : Self.webProtocols
@@ -29,9 +30,12 @@ extension CurlTransfer {
         try check(nw_easy_setopt_long(handle, CURLOPT_MAXREDIRS, max(0, settings.maxRedirects)), "MAXREDIRS")
         try check(nw_easy_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, ""), "accepted encodings")
         try check(nw_easy_setopt_offt(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(settings.maxBytes)), "MAXFILESIZE")
-        try check(nw_easy_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, milliseconds(settings.connectTimeout)), "connect timeout")
+        try check(
+            nw_easy_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, milliseconds(settings.connectTimeout)),
+            "connect timeout")
         try check(nw_easy_setopt_long(handle, CURLOPT_TIMEOUT_MS, milliseconds(settings.totalTimeout)), "timeout")
-        try check(nw_easy_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, max(0, settings.lowSpeedLimit)), "low-speed limit")
+        try check(
+            nw_easy_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, max(0, settings.lowSpeedLimit)), "low-speed limit")
         let lowSpeedSeconds = Int(settings.lowSpeedTime.rounded(.up))
         try check(nw_easy_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, max(1, lowSpeedSeconds)), "low-speed time")
         try check(nw_easy_setopt_string(handle, CURLOPT_USERAGENT, settings.userAgent), "User-Agent")

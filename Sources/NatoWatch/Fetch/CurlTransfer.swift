@@ -59,25 +59,35 @@ final class CurlTransfer {
 
     /// Header callback: one line per call, the status line of each response included.
     func receiveHeaderLine(_ bytes: UnsafeRawBufferPointer) {
-        var end = bytes.count
-        while end > 0, bytes[end - 1] == 10 || bytes[end - 1] == 13 { end -= 1 }
-        let line = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)
-        if line.hasPrefix("HTTP/") {
-            let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
+        let line = Self.trimmed(bytes)
+        if line.starts(with: Self.httpPrefix) {
+            let text = String(decoding: line, as: UTF8.self)
+            let parts = text.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
             statuses.append(parts.count > 1 ? Int(parts[1]) ?? 0 : 0)
             reason = parts.count > 2 ? String(parts[2]) : ""
             headers = [:]
             body = Data()
             return
         }
-        guard let colon = line.firstIndex(of: ":") else { return }
-        let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-        let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-        if !name.isEmpty { headers[name] = value }
+        guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return }
+        let name = Self.trimmed(UnsafeRawBufferPointer(rebasing: line[..<colon]))
+        guard !name.isEmpty else { return }
+        let value = Self.trimmed(UnsafeRawBufferPointer(rebasing: line[(colon + 1)...]))
+        let lowerName = String(decoding: name.lazy.map { (65...90).contains($0) ? $0 + 32 : $0 }, as: UTF8.self)
+        headers[lowerName] = String(decoding: value, as: UTF8.self)
     }
 
-    /// Whether an error page was cut short on purpose (not a failure of its own).
-    var truncatedErrorBody: Bool { !exceededCap && currentStatus >= 400 }
+    private static let httpPrefix = Array("HTTP/".utf8)
+
+    /// The bytes without leading and trailing spaces, tabs, CR and LF.
+    private static func trimmed(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer.SubSequence {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 13 || byte == 10 }
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        return bytes[start..<end]
+    }
 
     /// The error buffer's text.
     var errorText: String {

@@ -9,6 +9,11 @@ enum FetchInterpreter {
 
     static func interpret(_ report: TransferReport, now: Date = Date()) -> Result<FetchResponse, FetchFailure> {
         if report.curlCode != 0 {
+            // An error page cut short on purpose (or over the size cap) is still an HTTP answer.
+            let cutShort = [curl(CURLE_WRITE_ERROR), curl(CURLE_FILESIZE_EXCEEDED)].contains(report.curlCode)
+            if cutShort, report.status >= 400, !report.exceededCap {
+                return .failure(httpFailure(report, now: now))
+            }
             return .failure(curlFailure(report))
         }
         if report.isFileURL {
@@ -44,7 +49,8 @@ enum FetchInterpreter {
         let url = report.url
         if let wall = BotWallDetector.detect(status: status, headers: report.headers, body: report.body) {
             return FetchFailure(
-                kind: .botWall, message: "\(url): blocked by \(wall) (\(statusText), a challenge page instead of the feed)",
+                kind: .botWall,
+                message: "\(url): blocked by \(wall) (\(statusText), a challenge page instead of the feed)",
                 httpStatus: status)
         }
         let retryAfter = report.headers["retry-after"].flatMap { RetryAfter.seconds(from: $0, now: now) }
@@ -59,7 +65,8 @@ enum FetchInterpreter {
                 retryAfter: retryAfter)
         case 300..<400:
             return FetchFailure(
-                kind: .redirect, message: "\(url): redirect without a usable Location (\(statusText))", httpStatus: status)
+                kind: .redirect, message: "\(url): redirect without a usable Location (\(statusText))",
+                httpStatus: status)
         default:
             return FetchFailure(kind: .http, message: "\(url): server answered \(statusText)", httpStatus: status)
         }
@@ -87,13 +94,18 @@ enum FetchInterpreter {
         case curl(CURLE_COULDNT_CONNECT):
             return failure(.refused, "connection refused or unreachable")
         case curl(CURLE_OPERATION_TIMEDOUT):
-            let slow = detail.lowercased().contains("too slow")
-            return failure(.timeout, slow ? "transfer too slow, aborted" : "timed out")
+            let lowered = detail.lowercased()
+            if lowered.hasPrefix("resolving timed out") {
+                // The name server never answered: a DNS problem, not a slow web server.
+                return failure(.dns, "could not resolve the host name in time")
+            }
+            return failure(.timeout, lowered.contains("too slow") ? "transfer too slow, aborted" : "timed out")
         case curl(CURLE_TOO_MANY_REDIRECTS):
             return failure(.redirect, "too many redirects (a loop?)")
         case curl(CURLE_UNSUPPORTED_PROTOCOL):
             if report.redirectCount > 0 || report.statuses.contains(where: { (300..<400).contains($0) }) {
-                let target = report.redirectURL.map { " to \($0)" } ?? ""
+                let location = report.redirectURL ?? report.headers["location"]
+                let target = location.map { " to \($0)" } ?? ""
                 return failure(.forbiddenScheme, "redirect\(target) refused: only http and https may be followed")
             }
             return failure(.forbiddenScheme, "URL scheme not allowed")

@@ -38,13 +38,18 @@ struct FetchLoop {
             var running: Int32 = 0
             let performCode = curl_multi_perform(multi, &running)
             if performCode != CURLM_OK {
-                failAll(multi, reason: "curl_multi_perform failed (\(String(cString: curl_multi_strerror(performCode))))")
+                failAll(
+                    multi, reason: "curl_multi_perform failed (\(String(cString: curl_multi_strerror(performCode))))")
                 break
             }
             let finished = collectFinished(multi)
             if finished > 0 { continue }
             if running > 0 || !inFlight.isEmpty {
-                _ = curl_multi_poll(multi, nil, 0, 1000, nil)
+                let pollCode = curl_multi_poll(multi, nil, 0, 1000, nil)
+                if pollCode != CURLM_OK {
+                    failAll(multi, reason: "curl_multi_poll failed (\(String(cString: curl_multi_strerror(pollCode))))")
+                    break
+                }
             }
         }
         abortAll(multi)
@@ -71,7 +76,8 @@ struct FetchLoop {
             let request = requests[index]
             guard let handle = fetcher.takeHandle() else {
                 scheduler.finished(host: host)
-                onResult(request, .failure(FetchFailure(kind: .other, message: "\(request.url): curl_easy_init failed")))
+                onResult(
+                    request, .failure(FetchFailure(kind: .other, message: "\(request.url): curl_easy_init failed")))
                 continue
             }
             let transfer = CurlTransfer(
@@ -89,7 +95,8 @@ struct FetchLoop {
                 fetcher.recycle(handle)
                 scheduler.finished(host: host)
                 let text = String(cString: curl_multi_strerror(code))
-                onResult(request, .failure(FetchFailure(kind: .other, message: "\(request.url): could not start (\(text))")))
+                onResult(
+                    request, .failure(FetchFailure(kind: .other, message: "\(request.url): could not start (\(text))")))
                 continue
             }
             inFlight[handle] = transfer
@@ -103,8 +110,10 @@ struct FetchLoop {
         while let message = curl_multi_info_read(multi, &remaining) {
             var easy: UnsafeMutableRawPointer?
             var result = CURLE_OK
-            guard nw_multi_msg_done(message, &easy, &result) != 0, let easy, let transfer = inFlight[easy] else { continue }
-            let report = Self.report(for: transfer, result: result)
+            guard nw_multi_msg_done(message, &easy, &result) != 0, let easy, let transfer = inFlight[easy] else {
+                continue
+            }
+            let report = transfer.report(result: result)
             curl_multi_remove_handle(multi, easy)
             inFlight[easy] = nil
             scheduler.finished(host: transfer.host)
@@ -129,7 +138,8 @@ struct FetchLoop {
         for (handle, transfer) in inFlight {
             curl_multi_remove_handle(multi, handle)
             fetcher.recycle(handle)
-            onResult(transfer.request, .failure(FetchFailure(kind: .other, message: "\(transfer.request.url): \(reason)")))
+            onResult(
+                transfer.request, .failure(FetchFailure(kind: .other, message: "\(transfer.request.url): \(reason)")))
         }
         inFlight = [:]
         while let (index, host) = scheduler.next() {
@@ -137,46 +147,5 @@ struct FetchLoop {
             let request = requests[index]
             onResult(request, .failure(FetchFailure(kind: .other, message: "\(request.url): \(reason)")))
         }
-    }
-
-    /// Reads what libcurl knows about a finished transfer into plain values.
-    static func report(for transfer: CurlTransfer, result: CURLcode) -> TransferReport {
-        let handle = transfer.handle
-        var report = TransferReport(url: transfer.request.url)
-        report.curlCode = Int(result.rawValue)
-        if result != CURLE_OK {
-            report.curlText = String(cString: curl_easy_strerror(result))
-            report.errorBuffer = transfer.errorText
-        }
-        var status = 0
-        _ = nw_easy_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
-        report.status = status
-        report.reason = transfer.reason
-        report.headers = transfer.headers
-        report.body = transfer.body
-        report.statuses = transfer.statuses
-        var redirects = 0
-        _ = nw_easy_getinfo_long(handle, CURLINFO_REDIRECT_COUNT, &redirects)
-        report.redirectCount = redirects
-        report.effectiveURL = Self.string(handle, CURLINFO_EFFECTIVE_URL) ?? transfer.request.url
-        report.redirectURL = Self.string(handle, CURLINFO_REDIRECT_URL)
-        var downloaded: curl_off_t = 0
-        _ = nw_easy_getinfo_offt(handle, CURLINFO_SIZE_DOWNLOAD_T, &downloaded)
-        var headerBytes = 0
-        _ = nw_easy_getinfo_long(handle, CURLINFO_HEADER_SIZE, &headerBytes)
-        report.wireBytes = Int(downloaded) + headerBytes
-        var micros: curl_off_t = 0
-        _ = nw_easy_getinfo_offt(handle, CURLINFO_TOTAL_TIME_T, &micros)
-        report.duration = TimeInterval(micros) / 1_000_000
-        report.isFileURL = URLComponentsLite(transfer.request.url)?.scheme == "file"
-        report.exceededCap = transfer.exceededCap
-        report.maxBytes = transfer.maxBytes
-        return report
-    }
-
-    private static func string(_ handle: UnsafeMutableRawPointer, _ info: CURLINFO) -> String? {
-        var pointer: UnsafePointer<CChar>?
-        guard nw_easy_getinfo_string(handle, info, &pointer) == CURLE_OK, let pointer else { return nil }
-        return String(cString: pointer)
     }
 }

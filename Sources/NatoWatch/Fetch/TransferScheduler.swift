@@ -37,7 +37,9 @@ struct TransferScheduler {
         guard inFlight < maxConcurrency else { return nil }
         for position in hostOrder.indices {
             let host = hostOrder[position]
-            guard active[host, default: 0] < perHost, let queue = waiting[host], let head = heads[host] else { continue }
+            guard active[host, default: 0] < perHost, let queue = waiting[host], let head = heads[host] else {
+                continue
+            }
             let index = queue[head]
             if head + 1 == queue.count {
                 waiting[host] = nil
@@ -92,7 +94,8 @@ struct URLComponentsLite {
 
     var key: String {
         if scheme == "file" { return "file:" }
-        let hasPort = authority.split(separator: "]").last?.contains(":") ?? false
+        let afterIPv6 = authority.lastIndex(of: "]").map { authority[authority.index(after: $0)...] } ?? authority[...]
+        let hasPort = afterIPv6.contains(":")
         let port = scheme == "https" ? ":443" : ":80"
         return "\(scheme)://\(authority)\(hasPort ? "" : port)"
     }

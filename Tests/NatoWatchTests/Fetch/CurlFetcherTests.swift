@@ -69,6 +69,30 @@ import Testing
         #expect(response.permanentRedirect == nil)
     }
 
+    @Test func headersComeFromTheFinalResponseOnly() throws {
+        let server = try LoopbackHTTPServer()
+        defer { server.stop() }
+        server.route("/a", LoopbackResponse(status: 301, headers: [("Location", "/b"), ("X-Hop", "first")]))
+        server.route(
+            "/b", LoopbackResponse(status: 200, headers: [("X-Final", "yes")], body: .bytes(Data("<rss/>".utf8))))
+        let response = try fetchOne(server.url("/a")).get()
+        #expect(response.headers["x-final"] == "yes")
+        #expect(response.headers["x-hop"] == nil)
+        #expect(response.headers["location"] == nil)
+    }
+
+    @Test func redirectLimitComesFromSettings() throws {
+        let server = try LoopbackHTTPServer()
+        defer { server.stop() }
+        server.route("/a", .redirect(to: "/b"))
+        server.route("/b", .redirect(to: "/c"))
+        server.route("/c", .ok("<rss/>"))
+        let failure = try #require(
+            try fetchOne(server.url("/a"), settings: testSettings { $0.maxRedirects = 1 }).failure)
+        #expect(failure.kind == .redirect)
+        #expect(try fetchOne(server.url("/a"), settings: testSettings { $0.maxRedirects = 2 }).response?.status == 200)
+    }
+
     @Test func serverErrorIsHTTPFailureWithStatus() throws {
         let server = try LoopbackHTTPServer()
         defer { server.stop() }
