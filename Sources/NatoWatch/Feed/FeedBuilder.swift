@@ -45,6 +45,8 @@ final class FeedBuilder {
     private var namespacemap: [String: String] = [:]
     /// declared prefix ("" for the default) → URI, document-wide like feedparser's.
     private var declared: [String: String] = [:]
+    /// Per open element, the declarations it made (prefix, previous URI) to undo at its end.
+    private var scopes: [[(String, String?)]] = []
     /// Open element names (raw), for sgmllib-style recovery of mismatched end tags.
     private var open: [String] = []
     private(set) var bozoReason: String?
@@ -170,7 +172,9 @@ final class FeedBuilder {
             else if lower == "http://purl.org/rss/1.0/" { version = "rss10" }
             else if lower == "http://www.w3.org/2005/atom" { version = "atom10" }
         }
-        declared[prefix ?? ""] = uri
+        let key = prefix ?? ""
+        if !scopes.isEmpty { scopes[scopes.count - 1].append((key, declared[key])) }
+        declared[key] = uri
         if let mapped = FeedNamespaces.prefix(forURI: uri) {
             namespacemap[prefix ?? ""] = mapped
         }
@@ -180,6 +184,7 @@ final class FeedBuilder {
 
     private func startElement(_ rawName: String, _ rawAttrs: [(name: String, value: String)]) {
         depth += 1
+        scopes.append([])
         for (n, v) in rawAttrs {
             let ln = n.lowercased()
             if ln == "xmlns" { trackNamespace(nil, v) } else if ln.hasPrefix("xmlns:") { trackNamespace(String(ln.dropFirst(6)), v) }
@@ -249,6 +254,9 @@ final class FeedBuilder {
     }
 
     private func finishEnd() {
+        if let undo = scopes.popLast() {
+            for (k, old) in undo.reversed() { declared[k] = old }
+        }
         if !basestack.isEmpty {
             basestack.removeLast()
             if let last = basestack.last, !last.isEmpty { baseuri = last }

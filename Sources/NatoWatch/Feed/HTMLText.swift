@@ -66,7 +66,8 @@ public enum HTMLText {
         while true {
             var j = i
             while j < n, isSpace(b[j]) { j += 1 }
-            guard j > i else { break }
+            // sgmllib (feedparser's sanitizer) accepts attributes glued to a quoted value.
+            guard j > i || (i > start && (b[i - 1] == 34 || b[i - 1] == 39)) else { break }
             let ns = j
             while j < n, !isSpace(b[j]), b[j] != 34, b[j] != 39, b[j] != 62, b[j] != 47, b[j] != 61 { j += 1 }
             guard j > ns else { break }

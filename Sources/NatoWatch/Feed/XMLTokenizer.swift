@@ -215,6 +215,11 @@ struct XMLTokenizer {
             return nil
         }
         if c == UInt8(ascii: "?") {
+            // An XML declaration anywhere but at the very start is an error (expat).
+            if pos != 0, pos + 5 <= n, (bytes[pos + 2] | 0x20) == 120, (bytes[pos + 3] | 0x20) == 109, (bytes[pos + 4] | 0x20) == 108,
+               pos + 5 == n || XMLTokenizer.isSpace(bytes[pos + 5]) || bytes[pos + 5] == UInt8(ascii: "?") {
+                flag("XML declaration not at the start of the document")
+            }
             if let e = find("?>", from: pos + 2) { pos = e + 2 } else { flag("unterminated processing instruction"); pos = n }
             return nil
         }
