@@ -37,6 +37,25 @@ struct XMLTokenizer {
     init(bytes: [UInt8]) {
         self.bytes = bytes
         self.pos = 0
+        if let bad = XMLTokenizer.firstInvalidChar(bytes) { flag("character not allowed in XML at byte \(bad)") }
+    }
+
+    /// Offset of the first control character (or U+FFFE/U+FFFF) XML 1.0 forbids, if any.
+    static func firstInvalidChar(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { buf -> Int? in
+            var i = 0
+            let n = buf.count
+            while i < n {
+                let c = buf[i]
+                if c < 0x20 {
+                    if c != 9 && c != 10 && c != 13 { return i }
+                } else if c == 0xEF, i + 2 < n, buf[i + 1] == 0xBF, buf[i + 2] == 0xBE || buf[i + 2] == 0xBF {
+                    return i
+                }
+                i += 1
+            }
+            return nil
+        }
     }
 
     mutating func flag(_ why: @autoclosure () -> String) {
