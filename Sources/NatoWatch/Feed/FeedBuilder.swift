@@ -52,7 +52,11 @@ final class FeedBuilder {
     private(set) var bozoReason: String?
     var ttl: String?
 
-    init(baseURI: String) {
+    /// Lenient mode: feedparser's SGML fallback (no namespace scoping, end tags passed through).
+    private let loose: Bool
+
+    init(baseURI: String, loose: Bool = false) {
+        self.loose = loose
         documentBase = baseURI
         baseuri = baseURI
     }
@@ -63,11 +67,29 @@ final class FeedBuilder {
 
     // MARK: - Driving
 
-    /// Feeds every token of `tokenizer` through the handlers.
-    func run(_ tokenizer: inout XMLTokenizer) throws(FeedError) {
+    /// Feeds every token of `tokenizer` through the handlers. In strict mode it stops at the
+    /// first well-formedness error and returns false (the caller then re-parses leniently).
+    @discardableResult
+    func run(_ tokenizer: inout XMLTokenizer) throws(FeedError) -> Bool {
+        if loose {
+            while let tok = try tokenizer.next() {
+                switch tok {
+                case .text(let s), .cdata(let s): handleData(s, escape: true)
+                case .start(let name, let attrs, let selfClosing):
+                    if depth >= FeedBuilder.maxDepth {
+                        throw FeedError(kind: .tooDeep, message: "elements nest deeper than \(FeedBuilder.maxDepth) levels")
+                    }
+                    startElement(name, attrs)
+                    if selfClosing { endElement(name) }
+                case .end(let name): endElement(name)
+                }
+            }
+            return true
+        }
         var rootClosed = false
         var sawRoot = false
         while let tok = try tokenizer.next() {
+            if !tokenizer.wellFormed || bozoReason != nil { return false }
             switch tok {
             case .text(let s):
                 if open.isEmpty {
@@ -114,6 +136,7 @@ final class FeedBuilder {
         }
         if !open.isEmpty { flag("unclosed element <\(open.last ?? "")>") }
         if !sawRoot { flag("no root element") }
+        return tokenizer.wellFormed && bozoReason == nil
     }
 
     func result() -> (feed: WireContext, entries: [WireContext]) { (feed, entries) }
@@ -122,6 +145,7 @@ final class FeedBuilder {
 
     private func elementName(_ raw: String) -> String {
         let lower = raw.lowercased()
+        if loose { return lower }
         if let colon = lower.firstIndex(of: ":") {
             let p = String(lower[..<colon])
             let local = String(lower[lower.index(after: colon)...])
@@ -143,8 +167,16 @@ final class FeedBuilder {
         var list: [(String, String)] = []
         for (rawName, rawValue) in attrs {
             let lname = rawName.lowercased()
-            if lname == "xmlns" || lname.hasPrefix("xmlns:") { continue }
             var key = lname
+            if loose {
+                var v = rawValue
+                if key == "rel" || key == "type" { v = v.lowercased() }
+                if v.contains("&amp;") { v = v.replacingOccurrences(of: "&amp;", with: "&") }
+                d[key] = v
+                list.append((key, v))
+                continue
+            }
+            if lname == "xmlns" || lname.hasPrefix("xmlns:") { continue }
             if let colon = lname.firstIndex(of: ":") {
                 let p = String(lname[..<colon])
                 let local = String(lname[lname.index(after: colon)...])

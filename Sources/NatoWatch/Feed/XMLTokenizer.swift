@@ -34,9 +34,14 @@ struct XMLTokenizer {
     private(set) var doctype: String?
     private var expanded = 0
 
-    init(bytes: [UInt8]) {
+    /// Lenient mode: reproduces feedparser's SGML-based fallback parser (sgmllib reference
+    /// grammar, raw attribute values, `<tag/>` only for attribute-less tags).
+    let loose: Bool
+
+    init(bytes: [UInt8], loose: Bool = false) {
         self.bytes = bytes
         self.pos = 0
+        self.loose = loose
         if let bad = XMLTokenizer.firstInvalidChar(bytes) { flag("character not allowed in XML at byte \(bad)") }
     }
 
@@ -102,6 +107,10 @@ struct XMLTokenizer {
 
     /// Decodes the reference at `pos` (which is at `&`) into `out` and advances.
     private mutating func reference(into out: inout [UInt8], inAttribute: Bool) throws(FeedError) {
+        if loose {
+            if inAttribute { out.append(UInt8(ascii: "&")); pos += 1 } else { try looseReference(into: &out) }
+            return
+        }
         let n = bytes.count
         var i = pos + 1
         if i < n, bytes[i] == UInt8(ascii: "#") {
@@ -167,6 +176,77 @@ struct XMLTokenizer {
         pos += 1
     }
 
+    /// sgmllib's references: `&name` / `&#num` ended by any non-name character (a `;` is
+    /// consumed); unknown names are kept as `&name;`, HTML 4 names decoded.
+    private mutating func looseReference(into out: inout [UInt8]) throws(FeedError) {
+        let n = bytes.count
+        var i = pos + 1
+        if i < n, bytes[i] == UInt8(ascii: "#") {
+            i += 1
+            var hex = false
+            if i < n, bytes[i] == UInt8(ascii: "x") || bytes[i] == UInt8(ascii: "X") { hex = true; i += 1 }
+            let ds = i
+            var value: UInt32 = 0
+            while i < n {
+                let c = bytes[i]
+                if c >= 48 && c <= 57 { value = min(value &* (hex ? 16 : 10) &+ UInt32(c - 48), 0x7FFF_FFFF) }
+                else if hex, (c | 0x20) >= 97 && (c | 0x20) <= 102 { value = min(value &* 16 &+ UInt32((c | 0x20) - 87), 0x7FFF_FFFF) }
+                else { break }
+                i += 1
+            }
+            let terminated = i < n && !(XMLTokenizer.isHexDigit(bytes[i]))
+            if i > ds, terminated {
+                if bytes[i] == UInt8(ascii: ";") { i += 1 }
+                pos = i
+                append(Unicode.Scalar(value) ?? "\u{FFFD}", to: &out)
+                return
+            }
+            out.append(UInt8(ascii: "&"))
+            pos += 1
+            return
+        }
+        let ns = i
+        if i < n, (bytes[i] | 0x20) >= 97, (bytes[i] | 0x20) <= 122 {
+            i += 1
+            while i < n, XMLTokenizer.isAlnum(bytes[i]) || bytes[i] == 45 || bytes[i] == 46 { i += 1 }
+            if i < n, !XMLTokenizer.isAlnum(bytes[i]) {
+                let name = String(decoding: bytes[ns..<i], as: UTF8.self)
+                if bytes[i] == UInt8(ascii: ";") { i += 1 }
+                pos = i
+                switch name {
+                case "lt": out.append(UInt8(ascii: "<"))
+                case "gt": out.append(UInt8(ascii: ">"))
+                case "amp": out.append(UInt8(ascii: "&"))
+                case "quot": out.append(UInt8(ascii: "\""))
+                case "apos": out.append(UInt8(ascii: "'"))
+                default:
+                    if let v = entities[name] {
+                        expanded += v.utf8.count
+                        if expanded > XMLTokenizer.maxEntityExpansion {
+                            throw FeedError(kind: .entityExpansion, message: "internal entities expand beyond \(XMLTokenizer.maxEntityExpansion) characters")
+                        }
+                        out.append(contentsOf: v.utf8)
+                    } else if let v = HTMLEntities.named[name] {
+                        out.append(contentsOf: v.utf8)
+                    } else {
+                        out.append(UInt8(ascii: "&"))
+                        out.append(contentsOf: name.utf8)
+                        out.append(UInt8(ascii: ";"))
+                    }
+                }
+                return
+            }
+        }
+        out.append(UInt8(ascii: "&"))
+        pos += 1
+    }
+
+    @inline(__always)
+    static func isHexDigit(_ c: UInt8) -> Bool { (c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 102) }
+
+    @inline(__always)
+    static func isAlnum(_ c: UInt8) -> Bool { (c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 122) }
+
     static func isXMLChar(_ v: UInt32) -> Bool {
         if v < 0x20 { return v == 0x9 || v == 0xA || v == 0xD }
         if v >= 0xD800 && v <= 0xDFFF { return false }
@@ -223,6 +303,7 @@ struct XMLTokenizer {
                 }
                 flag("unterminated CDATA section")
                 pos = n
+                if loose { return nil }  // sgmllib drops the rest of the document
                 return .cdata(String(decoding: bytes[s..<n], as: UTF8.self))
             }
             if hasPrefix("<!DOCTYPE", at: pos) || hasPrefix("<!doctype", at: pos) {
@@ -345,6 +426,7 @@ struct XMLTokenizer {
             attrs.append((attrName, String(decoding: value, as: UTF8.self)))
         }
         pos = j
+        if loose && selfClosing && !attrs.isEmpty { selfClosing = false }
         return .start(name: name, attributes: attrs, selfClosing: selfClosing)
     }
 
