@@ -74,7 +74,7 @@ final class FeedBuilder {
         if loose {
             while let tok = try tokenizer.next() {
                 switch tok {
-                case .text(let s), .cdata(let s): handleData(s, escape: true)
+                case .text(let s), .cdata(let s): handleData(s, escape: false)
                 case .start(let name, let attrs, let selfClosing):
                     if depth >= FeedBuilder.maxDepth {
                         throw FeedError(kind: .tooDeep, message: "elements nest deeper than \(FeedBuilder.maxDepth) levels")
@@ -382,6 +382,7 @@ final class FeedBuilder {
         if FeedBuilder.canBeRelativeURI.contains(element), !output.isEmpty {
             if element != "id" || guidislink { output = FeedURL.urljoinFP(baseuri, output) }
         }
+        if loose && !contentBase64 { output = FeedBuilder.looseDecodeEntities(output, type: contentType ?? "xml") }
         if !version.hasPrefix("atom"), contentType == "text/plain", FeedText.looksLikeHTML(output) {
             contentType = "text/html"
         }
@@ -423,6 +424,24 @@ final class FeedBuilder {
             }
         }
         return output
+    }
+
+    /// feedparser's `_LooseFeedParser.decode_entities`.
+    static func looseDecodeEntities(_ s: String, type: String) -> String {
+        guard s.contains("&") else { return s }
+        var d = s
+        for (a, b) in [("&#60;", "&lt;"), ("&#x3c;", "&lt;"), ("&#x3C;", "&lt;"), ("&#62;", "&gt;"), ("&#x3e;", "&gt;"), ("&#x3E;", "&gt;"),
+                       ("&#38;", "&amp;"), ("&#x26;", "&amp;"), ("&#34;", "&quot;"), ("&#x22;", "&quot;"), ("&#39;", "&apos;"), ("&#x27;", "&apos;")]
+        where d.contains(a) {
+            d = d.replacingOccurrences(of: a, with: b)
+        }
+        if !type.hasSuffix("xml") {
+            for (a, b) in [("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&"), ("&quot;", "\""), ("&apos;", "'"), ("&#x2f;", "/"), ("&#x2F;", "/")]
+            where d.contains(a) {
+                d = d.replacingOccurrences(of: a, with: b)
+            }
+        }
+        return d
     }
 
     private func pushContent(_ tag: String, _ attrs: [String: String], _ defaultType: String, _ expectingText: Bool) {

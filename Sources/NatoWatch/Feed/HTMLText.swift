@@ -19,8 +19,8 @@ public enum HTMLText {
 
     /// feedref's normalization of an HTML value: markup stripped (block tags → one space),
     /// references decoded, whitespace collapsed.
-    static func feedrefText(_ html: String) -> String {
-        FeedText.collapse(strip(html, blockSeparator: " "))
+    static func feedrefText(_ html: String, sanitized: Bool = false) -> String {
+        FeedText.collapse(strip(sanitized ? sanitizerRefs(html) : html, blockSeparator: " "))
     }
 
     static let blockTags: Set<String> = [
@@ -182,6 +182,33 @@ public enum HTMLText {
         flush(n)
         let text = String(decoding: out, as: UTF8.self)
         return unescape(text)
+    }
+
+    /// What feedparser's HTML sanitizer does to references before feedref decodes them:
+    /// `&name` (ended by any non-name character, `;` consumed) stays a reference when it is an
+    /// HTML 4 name or `apos`, and otherwise becomes the literal text `&name` (its `;` dropped).
+    static func sanitizerRefs(_ s: String) -> String {
+        guard s.utf8.contains(38) else { return s }
+        let b = Array(s.utf8)
+        let n = b.count
+        var out = [UInt8]()
+        out.reserveCapacity(n + 16)
+        var i = 0
+        while i < n {
+            let c = b[i]
+            guard c == 38, i + 1 < n, (b[i + 1] | 0x20) >= 97, (b[i + 1] | 0x20) <= 122 else { out.append(c); i += 1; continue }
+            var j = i + 2
+            while j < n, (b[j] >= 48 && b[j] <= 57) || ((b[j] | 0x20) >= 97 && (b[j] | 0x20) <= 122) || b[j] == 45 || b[j] == 46 { j += 1 }
+            guard j < n else { out.append(c); i += 1; continue }
+            let name = String(decoding: b[(i + 1)..<j], as: UTF8.self)
+            if HTMLEntities.named[name] != nil || name == "apos" {
+                out.append(contentsOf: "&\(name);".utf8)
+            } else {
+                out.append(contentsOf: "&amp;\(name)".utf8)
+            }
+            i = b[j] == 59 ? j + 1 : j
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static let invalidCharrefs: [UInt32: UInt32] = [

@@ -178,6 +178,9 @@ struct XMLTokenizer {
 
     /// sgmllib's references: `&name` / `&#num` ended by any non-name character (a `;` is
     /// consumed); unknown names are kept as `&name;`, HTML 4 names decoded.
+    /// sgmllib's references, as feedparser's lenient parser keeps them: `&#n;` decoded except
+    /// the markup-significant ones, `&name` ended by any non-name character (a `;` is consumed),
+    /// the five XML entities and unknown names kept escaped (`&name;`), HTML 4 names decoded.
     private mutating func looseReference(into out: inout [UInt8]) throws(FeedError) {
         let n = bytes.count
         var i = pos + 1
@@ -194,11 +197,18 @@ struct XMLTokenizer {
                 else { break }
                 i += 1
             }
-            let terminated = i < n && !(XMLTokenizer.isHexDigit(bytes[i]))
-            if i > ds, terminated {
-                if bytes[i] == UInt8(ascii: ";") { i += 1 }
-                pos = i
-                append(Unicode.Scalar(value) ?? "\u{FFFD}", to: &out)
+            if i > ds, i < n, bytes[i] == UInt8(ascii: ";") {
+                let raw = String(decoding: bytes[(pos + 2)..<i], as: UTF8.self)
+                pos = i + 1
+                // feedparser's pre-pass turns exactly `&#39;` and `&#34;` into the characters.
+                if raw == "39" { out.append(UInt8(ascii: "'")); return }
+                if raw == "34" { out.append(UInt8(ascii: "\"")); return }
+                let ref = raw.lowercased()
+                if XMLTokenizer.keptCharRefs.contains(ref) {
+                    out.append(contentsOf: "&#\(ref);".utf8)
+                } else {
+                    append(Unicode.Scalar(value) ?? "\u{FFFD}", to: &out)
+                }
                 return
             }
             out.append(UInt8(ascii: "&"))
@@ -214,11 +224,8 @@ struct XMLTokenizer {
                 if bytes[i] == UInt8(ascii: ";") { i += 1 }
                 pos = i
                 switch name {
-                case "lt": out.append(UInt8(ascii: "<"))
-                case "gt": out.append(UInt8(ascii: ">"))
-                case "amp": out.append(UInt8(ascii: "&"))
-                case "quot": out.append(UInt8(ascii: "\""))
-                case "apos": out.append(UInt8(ascii: "'"))
+                case "lt", "gt", "amp", "quot", "apos":
+                    out.append(UInt8(ascii: "&")); out.append(contentsOf: name.utf8); out.append(UInt8(ascii: ";"))
                 default:
                     if let v = entities[name] {
                         expanded += v.utf8.count
@@ -240,6 +247,8 @@ struct XMLTokenizer {
         out.append(UInt8(ascii: "&"))
         pos += 1
     }
+
+    static let keptCharRefs: Set<String> = ["34", "38", "39", "60", "62", "x22", "x26", "x27", "x3c", "x3e"]
 
     @inline(__always)
     static func isHexDigit(_ c: UInt8) -> Bool { (c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 102) }
@@ -299,7 +308,8 @@ struct XMLTokenizer {
                 let s = pos + 9
                 if let e = find("]]>", from: s) {
                     pos = e + 3
-                    return .cdata(String(decoding: bytes[s..<e], as: UTF8.self))
+                    let content = String(decoding: bytes[s..<e], as: UTF8.self)
+                    return loose ? .text(FeedBuilder.xmlEscape(content)) : .cdata(content)
                 }
                 flag("unterminated CDATA section")
                 pos = n
@@ -426,7 +436,6 @@ struct XMLTokenizer {
             attrs.append((attrName, String(decoding: value, as: UTF8.self)))
         }
         pos = j
-        if loose && selfClosing && !attrs.isEmpty { selfClosing = false }
         return .start(name: name, attributes: attrs, selfClosing: selfClosing)
     }
 
