@@ -600,14 +600,14 @@ final class FeedBuilder {
         case "content_encoded", "fullitem":
             hasContent = true
             pushContent("content", a, "text/html", true)
-        case "media_content", "media_group", "media_rating", "media_restriction", "media_license", "media_player", "media_credit":
-            if m == "media_restriction" || m == "media_license" || m == "media_credit" || m == "media_rating" || m == "media_player" {
-                push(m == "media_player" ? "media_player" : m, true)
-            }
+        case "media_content", "media_group": break
+        case "media_rating": push("rating", true)
+        case "media_restriction": push("restriction", true)
+        case "media_license": push("license", true)
+        case "media_credit": push("credit", true)
+        case "media_player": push("media_player", false)
         case "media_thumbnail": push("url", true)
         case "itunes_image", "itunes_link": push("itunes_image", false)
-        case "itunes_keywords", "media_keywords": push(m, true)
-        case "ttl": push("ttl", true)
         case "generator": push("generator", true)
         case "newlocation": push("newlocation", true)
         case "expirationdate": push("expired", true)
@@ -713,16 +713,21 @@ final class FeedBuilder {
                 addTag(v, nil, nil)
             }
         case "tags":
-            for t in (pop("tags") ?? "").split(separator: ",", omittingEmptySubsequences: false) {
+            guard let tg = pop("tags") else { return true }
+            for t in tg.split(separator: ",", omittingEmptySubsequences: false) {
                 addTag(FeedText.pyStrip(String(t)), nil, nil)
             }
         case "itunes_keywords":
-            for t in (pop("itunes_keywords") ?? "").split(separator: ",", omittingEmptySubsequences: false) {
+            // No start handler: with attributes (xmlns in the lenient pass) nothing was pushed,
+            // feedparser's handler then fails and the keywords are lost.
+            guard let kw = pop("itunes_keywords") else { return true }
+            for t in kw.split(separator: ",", omittingEmptySubsequences: false) {
                 let s = FeedText.pyStrip(String(t))
                 if !s.isEmpty { addTag(s, "http://www.itunes.com/", nil) }
             }
         case "media_keywords":
-            for t in (pop("media_keywords") ?? "").split(separator: ",", omittingEmptySubsequences: false) {
+            guard let kw = pop("media_keywords") else { return true }
+            for t in kw.split(separator: ",", omittingEmptySubsequences: false) {
                 let s = FeedText.pyStrip(String(t))
                 if !s.isEmpty { addTag(s, nil, nil) }
             }
@@ -752,7 +757,11 @@ final class FeedBuilder {
             source = WireContext()
         case "content", "body", "xhtml_body", "content_encoded", "fullitem": endContent()
         case "media_thumbnail": pop("url")
-        case "media_restriction", "media_license", "media_credit", "media_rating", "media_player": pop(m)
+        case "media_rating": pop("rating")
+        case "media_restriction": pop("restriction")
+        case "media_license": pop("license")
+        case "media_credit": pop("credit")
+        case "media_player": pop("media_player")
         case "itunes_image", "itunes_link": pop("itunes_image")
         case "ttl":
             let v = pop("ttl")

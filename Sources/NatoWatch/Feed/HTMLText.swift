@@ -20,7 +20,7 @@ public enum HTMLText {
     /// feedref's normalization of an HTML value: markup stripped (block tags → one space),
     /// references decoded, whitespace collapsed.
     static func feedrefText(_ html: String, sanitized: Bool = false) -> String {
-        FeedText.collapse(strip(sanitized ? sanitizerRefs(html) : html, blockSeparator: " "))
+        FeedText.collapse(strip(sanitized ? sanitizerRefs(html) : html, blockSeparator: " ", sgml: sanitized))
     }
 
     static let blockTags: Set<String> = [
@@ -53,6 +53,38 @@ public enum HTMLText {
                 var ok = true
                 for k in 1..<l.count where b[i + k] != l[k] { ok = false; break }
                 if ok { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// sgmllib's end of a tag (feedparser's `_EndBracketRegEx`): the next `<` (not consumed)
+    /// or `>` (consumed), skipping quoted strings that are followed by `>`, `/`, space or `name=`.
+    private static func sgmlTagEnd(_ b: [UInt8], _ start: Int) -> Int? {
+        let n = b.count
+        var i = start
+        var quoteAware = true
+        while i < n {
+            let c = b[i]
+            if c == 60 { return i }
+            if c == 62 { return i + 1 }
+            if quoteAware, c == 34 || c == 39 {
+                var e = i + 1
+                while e < n, b[e] != c { e += 1 }
+                if e < n {
+                    let k = e + 1
+                    var ok = k < n && (b[k] == 62 || b[k] == 47 || isSpace(b[k]))
+                    if !ok {
+                        var w = k
+                        while w < n, (b[w] >= 48 && b[w] <= 57) || (lower(b[w]) >= 97 && lower(b[w]) <= 122) || b[w] == 95 { w += 1 }
+                        ok = w > k && w < n && b[w] == 61
+                    }
+                    if ok { i = k; continue }
+                }
+                quoteAware = false
+                i = start
+                continue
             }
             i += 1
         }
@@ -97,7 +129,9 @@ public enum HTMLText {
     }
 
     /// Removes markup (keeping text) and decodes references; block tags become `blockSeparator`.
-    static func strip(_ html: String, blockSeparator: String) -> String {
+    /// With `sgml`, tags are recognized the way feedparser's sgmllib-based sanitizer does
+    /// (any `<name` up to the next `<` or `>`), and elements it drops leave no space.
+    static func strip(_ html: String, blockSeparator: String, sgml: Bool = false) -> String {
         guard html.utf8.contains(where: { $0 == 60 || $0 == 38 }) else { return html }
         let b = Array(html.utf8)
         let n = b.count
@@ -153,10 +187,12 @@ public enum HTMLText {
                 let ns = j
                 j += 1
                 while j < n, (lower(b[j]) >= 97 && lower(b[j]) <= 122) || (b[j] >= 48 && b[j] <= 57) || b[j] == 58 || b[j] == 95 || b[j] == 46 || b[j] == 45 { j += 1 }
-                if let e = tagRest(b, j) {
+                if let e = tagRest(b, j) ?? (sgml ? sgmlTagEnd(b, j) : nil) {
                     flush(i)
                     let name = String(decoding: b[ns..<j].map { lower($0) }, as: UTF8.self)
-                    if blockTags.contains(name) { out.append(contentsOf: blockSeparator.utf8) }
+                    if blockTags.contains(name) && !(sgml && (name == "main" || name == "summary")) {
+                        out.append(contentsOf: blockSeparator.utf8)
+                    }
                     i = e
                     textStart = i
                     continue
