@@ -6,10 +6,10 @@ enum FeedAdapter {
     static let htmlTypes: Set<String> = ["text/html", "application/xhtml+xml", "html", "xhtml"]
 
     /// feedref `norm_text`: HTML-typed values are stripped and decoded; all are collapsed.
-    static func normText(_ value: String?, type: String?) -> String? {
+    static func normText(_ value: String?, type: String?, sanitized: Bool = true) -> String? {
         guard let value else { return nil }
         let t = FeedText.pyStrip(type ?? "").lowercased()
-        let s = htmlTypes.contains(t) ? HTMLText.feedrefText(value) : FeedText.collapse(value)
+        let s = htmlTypes.contains(t) ? HTMLText.feedrefText(value, sanitized: sanitized) : FeedText.collapse(value)
         return s.isEmpty ? nil : s
     }
 

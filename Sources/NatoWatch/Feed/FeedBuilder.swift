@@ -45,12 +45,18 @@ final class FeedBuilder {
     private var namespacemap: [String: String] = [:]
     /// declared prefix ("" for the default) → URI, document-wide like feedparser's.
     private var declared: [String: String] = [:]
+    /// Per open element, the declarations it made (prefix, previous URI) to undo at its end.
+    private var scopes: [[(String, String?)]] = []
     /// Open element names (raw), for sgmllib-style recovery of mismatched end tags.
     private var open: [String] = []
     private(set) var bozoReason: String?
     var ttl: String?
 
-    init(baseURI: String) {
+    /// Lenient mode: feedparser's SGML fallback (no namespace scoping, end tags passed through).
+    private let loose: Bool
+
+    init(baseURI: String, loose: Bool = false) {
+        self.loose = loose
         documentBase = baseURI
         baseuri = baseURI
     }
@@ -61,11 +67,29 @@ final class FeedBuilder {
 
     // MARK: - Driving
 
-    /// Feeds every token of `tokenizer` through the handlers.
-    func run(_ tokenizer: inout XMLTokenizer) throws(FeedError) {
+    /// Feeds every token of `tokenizer` through the handlers. In strict mode it stops at the
+    /// first well-formedness error and returns false (the caller then re-parses leniently).
+    @discardableResult
+    func run(_ tokenizer: inout XMLTokenizer) throws(FeedError) -> Bool {
+        if loose {
+            while let tok = try tokenizer.next() {
+                switch tok {
+                case .text(let s), .cdata(let s): handleData(s, escape: false)
+                case .start(let name, let attrs, let selfClosing):
+                    if depth >= FeedBuilder.maxDepth {
+                        throw FeedError(kind: .tooDeep, message: "elements nest deeper than \(FeedBuilder.maxDepth) levels")
+                    }
+                    startElement(name, attrs)
+                    if selfClosing { endElement(name) }
+                case .end(let name): endElement(name)
+                }
+            }
+            return true
+        }
         var rootClosed = false
         var sawRoot = false
         while let tok = try tokenizer.next() {
+            if !tokenizer.wellFormed || bozoReason != nil { return false }
             switch tok {
             case .text(let s):
                 if open.isEmpty {
@@ -112,6 +136,7 @@ final class FeedBuilder {
         }
         if !open.isEmpty { flag("unclosed element <\(open.last ?? "")>") }
         if !sawRoot { flag("no root element") }
+        return tokenizer.wellFormed && bozoReason == nil
     }
 
     func result() -> (feed: WireContext, entries: [WireContext]) { (feed, entries) }
@@ -120,6 +145,7 @@ final class FeedBuilder {
 
     private func elementName(_ raw: String) -> String {
         let lower = raw.lowercased()
+        if loose { return lower }
         if let colon = lower.firstIndex(of: ":") {
             let p = String(lower[..<colon])
             let local = String(lower[lower.index(after: colon)...])
@@ -141,8 +167,16 @@ final class FeedBuilder {
         var list: [(String, String)] = []
         for (rawName, rawValue) in attrs {
             let lname = rawName.lowercased()
-            if lname == "xmlns" || lname.hasPrefix("xmlns:") { continue }
             var key = lname
+            if loose {
+                var v = rawValue
+                if key == "rel" || key == "type" { v = v.lowercased() }
+                if v.contains("&amp;") { v = v.replacingOccurrences(of: "&amp;", with: "&") }
+                d[key] = v
+                list.append((key, v))
+                continue
+            }
+            if lname == "xmlns" || lname.hasPrefix("xmlns:") { continue }
             if let colon = lname.firstIndex(of: ":") {
                 let p = String(lname[..<colon])
                 let local = String(lname[lname.index(after: colon)...])
@@ -170,7 +204,9 @@ final class FeedBuilder {
             else if lower == "http://purl.org/rss/1.0/" { version = "rss10" }
             else if lower == "http://www.w3.org/2005/atom" { version = "atom10" }
         }
-        declared[prefix ?? ""] = uri
+        let key = prefix ?? ""
+        if !scopes.isEmpty { scopes[scopes.count - 1].append((key, declared[key])) }
+        declared[key] = uri
         if let mapped = FeedNamespaces.prefix(forURI: uri) {
             namespacemap[prefix ?? ""] = mapped
         }
@@ -180,6 +216,7 @@ final class FeedBuilder {
 
     private func startElement(_ rawName: String, _ rawAttrs: [(name: String, value: String)]) {
         depth += 1
+        scopes.append([])
         for (n, v) in rawAttrs {
             let ln = n.lowercased()
             if ln == "xmlns" { trackNamespace(nil, v) } else if ln.hasPrefix("xmlns:") { trackNamespace(String(ln.dropFirst(6)), v) }
@@ -249,6 +286,9 @@ final class FeedBuilder {
     }
 
     private func finishEnd() {
+        if let undo = scopes.popLast() {
+            for (k, old) in undo.reversed() { declared[k] = old }
+        }
         if !basestack.isEmpty {
             basestack.removeLast()
             if let last = basestack.last, !last.isEmpty { baseuri = last }
@@ -342,6 +382,7 @@ final class FeedBuilder {
         if FeedBuilder.canBeRelativeURI.contains(element), !output.isEmpty {
             if element != "id" || guidislink { output = FeedURL.urljoinFP(baseuri, output) }
         }
+        if loose && !contentBase64 { output = FeedBuilder.looseDecodeEntities(output, type: contentType ?? "xml") }
         if !version.hasPrefix("atom"), contentType == "text/plain", FeedText.looksLikeHTML(output) {
             contentType = "text/html"
         }
@@ -383,6 +424,24 @@ final class FeedBuilder {
             }
         }
         return output
+    }
+
+    /// feedparser's `_LooseFeedParser.decode_entities`.
+    static func looseDecodeEntities(_ s: String, type: String) -> String {
+        guard s.contains("&") else { return s }
+        var d = s
+        for (a, b) in [("&#60;", "&lt;"), ("&#x3c;", "&lt;"), ("&#x3C;", "&lt;"), ("&#62;", "&gt;"), ("&#x3e;", "&gt;"), ("&#x3E;", "&gt;"),
+                       ("&#38;", "&amp;"), ("&#x26;", "&amp;"), ("&#34;", "&quot;"), ("&#x22;", "&quot;"), ("&#39;", "&apos;"), ("&#x27;", "&apos;")]
+        where d.contains(a) {
+            d = d.replacingOccurrences(of: a, with: b)
+        }
+        if !type.hasSuffix("xml") {
+            for (a, b) in [("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&"), ("&quot;", "\""), ("&apos;", "'"), ("&#x2f;", "/"), ("&#x2F;", "/")]
+            where d.contains(a) {
+                d = d.replacingOccurrences(of: a, with: b)
+            }
+        }
+        return d
     }
 
     private func pushContent(_ tag: String, _ attrs: [String: String], _ defaultType: String, _ expectingText: Bool) {
@@ -541,14 +600,14 @@ final class FeedBuilder {
         case "content_encoded", "fullitem":
             hasContent = true
             pushContent("content", a, "text/html", true)
-        case "media_content", "media_group", "media_rating", "media_restriction", "media_license", "media_player", "media_credit":
-            if m == "media_restriction" || m == "media_license" || m == "media_credit" || m == "media_rating" || m == "media_player" {
-                push(m == "media_player" ? "media_player" : m, true)
-            }
+        case "media_content", "media_group": break
+        case "media_rating": push("rating", true)
+        case "media_restriction": push("restriction", true)
+        case "media_license": push("license", true)
+        case "media_credit": push("credit", true)
+        case "media_player": push("media_player", false)
         case "media_thumbnail": push("url", true)
         case "itunes_image", "itunes_link": push("itunes_image", false)
-        case "itunes_keywords", "media_keywords": push(m, true)
-        case "ttl": push("ttl", true)
         case "generator": push("generator", true)
         case "newlocation": push("newlocation", true)
         case "expirationdate": push("expired", true)
@@ -654,16 +713,21 @@ final class FeedBuilder {
                 addTag(v, nil, nil)
             }
         case "tags":
-            for t in (pop("tags") ?? "").split(separator: ",", omittingEmptySubsequences: false) {
+            guard let tg = pop("tags") else { return true }
+            for t in tg.split(separator: ",", omittingEmptySubsequences: false) {
                 addTag(FeedText.pyStrip(String(t)), nil, nil)
             }
         case "itunes_keywords":
-            for t in (pop("itunes_keywords") ?? "").split(separator: ",", omittingEmptySubsequences: false) {
+            // No start handler: with attributes (xmlns in the lenient pass) nothing was pushed,
+            // feedparser's handler then fails and the keywords are lost.
+            guard let kw = pop("itunes_keywords") else { return true }
+            for t in kw.split(separator: ",", omittingEmptySubsequences: false) {
                 let s = FeedText.pyStrip(String(t))
                 if !s.isEmpty { addTag(s, "http://www.itunes.com/", nil) }
             }
         case "media_keywords":
-            for t in (pop("media_keywords") ?? "").split(separator: ",", omittingEmptySubsequences: false) {
+            guard let kw = pop("media_keywords") else { return true }
+            for t in kw.split(separator: ",", omittingEmptySubsequences: false) {
                 let s = FeedText.pyStrip(String(t))
                 if !s.isEmpty { addTag(s, nil, nil) }
             }
@@ -693,7 +757,11 @@ final class FeedBuilder {
             source = WireContext()
         case "content", "body", "xhtml_body", "content_encoded", "fullitem": endContent()
         case "media_thumbnail": pop("url")
-        case "media_restriction", "media_license", "media_credit", "media_rating", "media_player": pop(m)
+        case "media_rating": pop("rating")
+        case "media_restriction": pop("restriction")
+        case "media_license": pop("license")
+        case "media_credit": pop("credit")
+        case "media_player": pop("media_player")
         case "itunes_image", "itunes_link": pop("itunes_image")
         case "ttl":
             let v = pop("ttl")

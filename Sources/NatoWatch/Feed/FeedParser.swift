@@ -41,16 +41,24 @@ public enum FeedParser {
         let decoded = FeedEncoding.decode(bytes, contentType: contentType)
         var tokenizer = XMLTokenizer(bytes: decoded.utf8)
         let base = FeedURL.makeSafeAbsolute(base: baseURL, rel: nil) ?? baseURL
-        let builder = FeedBuilder(baseURI: base)
-        try builder.run(&tokenizer)
+        var builder = FeedBuilder(baseURI: base)
+        let wellFormed = try builder.run(&tokenizer)
+        let problem = tokenizer.problem ?? builder.bozoReason
+        let doctype = tokenizer.doctype
+        if !wellFormed {
+            // Like feedparser: start again from scratch with the lenient (SGML-style) parser.
+            var loose = XMLTokenizer(bytes: decoded.utf8, loose: true)
+            builder = FeedBuilder(baseURI: base, loose: true)
+            try builder.run(&loose)
+        }
         var version = builder.version
-        if let dt = tokenizer.doctype, dt.lowercased().contains("netscape") { version = "rss091n" }
+        if let dt = doctype, dt.lowercased().contains("netscape") { version = "rss091n" }
         let (feed, entries) = builder.result()
-        let illFormed = !tokenizer.wellFormed || builder.bozoReason != nil
+        let illFormed = !wellFormed
         var wire = WireFeed(
             version: version,
             bozo: decoded.bozo || illFormed,
-            bozoReason: decoded.reason ?? tokenizer.problem ?? builder.bozoReason,
+            bozoReason: decoded.reason ?? problem,
             feed: feed, entries: entries)
         wire.ttl = builder.ttl
         if version.isEmpty && entries.isEmpty {

@@ -19,8 +19,8 @@ public enum HTMLText {
 
     /// feedref's normalization of an HTML value: markup stripped (block tags → one space),
     /// references decoded, whitespace collapsed.
-    static func feedrefText(_ html: String) -> String {
-        FeedText.collapse(strip(html, blockSeparator: " "))
+    static func feedrefText(_ html: String, sanitized: Bool = false) -> String {
+        FeedText.collapse(strip(sanitized ? sanitizerRefs(html) : html, blockSeparator: " ", sgml: sanitized))
     }
 
     static let blockTags: Set<String> = [
@@ -59,6 +59,38 @@ public enum HTMLText {
         return nil
     }
 
+    /// sgmllib's end of a tag (feedparser's `_EndBracketRegEx`): the next `<` (not consumed)
+    /// or `>` (consumed), skipping quoted strings that are followed by `>`, `/`, space or `name=`.
+    private static func sgmlTagEnd(_ b: [UInt8], _ start: Int) -> Int? {
+        let n = b.count
+        var i = start
+        var quoteAware = true
+        while i < n {
+            let c = b[i]
+            if c == 60 { return i }
+            if c == 62 { return i + 1 }
+            if quoteAware, c == 34 || c == 39 {
+                var e = i + 1
+                while e < n, b[e] != c { e += 1 }
+                if e < n {
+                    let k = e + 1
+                    var ok = k < n && (b[k] == 62 || b[k] == 47 || isSpace(b[k]))
+                    if !ok {
+                        var w = k
+                        while w < n, (b[w] >= 48 && b[w] <= 57) || (lower(b[w]) >= 97 && lower(b[w]) <= 122) || b[w] == 95 { w += 1 }
+                        ok = w > k && w < n && b[w] == 61
+                    }
+                    if ok { i = k; continue }
+                }
+                quoteAware = false
+                i = start
+                continue
+            }
+            i += 1
+        }
+        return nil
+    }
+
     /// Matches `ATTR* \s* /? >` from `i`; returns the index after `>`.
     private static func tagRest(_ b: [UInt8], _ start: Int) -> Int? {
         let n = b.count
@@ -66,7 +98,8 @@ public enum HTMLText {
         while true {
             var j = i
             while j < n, isSpace(b[j]) { j += 1 }
-            guard j > i else { break }
+            // sgmllib (feedparser's sanitizer) accepts attributes glued to a quoted value.
+            guard j > i || (i > start && (b[i - 1] == 34 || b[i - 1] == 39)) else { break }
             let ns = j
             while j < n, !isSpace(b[j]), b[j] != 34, b[j] != 39, b[j] != 62, b[j] != 47, b[j] != 61 { j += 1 }
             guard j > ns else { break }
@@ -96,7 +129,9 @@ public enum HTMLText {
     }
 
     /// Removes markup (keeping text) and decodes references; block tags become `blockSeparator`.
-    static func strip(_ html: String, blockSeparator: String) -> String {
+    /// With `sgml`, tags are recognized the way feedparser's sgmllib-based sanitizer does
+    /// (any `<name` up to the next `<` or `>`), and elements it drops leave no space.
+    static func strip(_ html: String, blockSeparator: String, sgml: Bool = false) -> String {
         guard html.utf8.contains(where: { $0 == 60 || $0 == 38 }) else { return html }
         let b = Array(html.utf8)
         let n = b.count
@@ -152,10 +187,12 @@ public enum HTMLText {
                 let ns = j
                 j += 1
                 while j < n, (lower(b[j]) >= 97 && lower(b[j]) <= 122) || (b[j] >= 48 && b[j] <= 57) || b[j] == 58 || b[j] == 95 || b[j] == 46 || b[j] == 45 { j += 1 }
-                if let e = tagRest(b, j) {
+                if let e = tagRest(b, j) ?? (sgml ? sgmlTagEnd(b, j) : nil) {
                     flush(i)
                     let name = String(decoding: b[ns..<j].map { lower($0) }, as: UTF8.self)
-                    if blockTags.contains(name) { out.append(contentsOf: blockSeparator.utf8) }
+                    if blockTags.contains(name) && !(sgml && (name == "main" || name == "summary")) {
+                        out.append(contentsOf: blockSeparator.utf8)
+                    }
                     i = e
                     textStart = i
                     continue
@@ -181,6 +218,33 @@ public enum HTMLText {
         flush(n)
         let text = String(decoding: out, as: UTF8.self)
         return unescape(text)
+    }
+
+    /// What feedparser's HTML sanitizer does to references before feedref decodes them:
+    /// `&name` (ended by any non-name character, `;` consumed) stays a reference when it is an
+    /// HTML 4 name or `apos`, and otherwise becomes the literal text `&name` (its `;` dropped).
+    static func sanitizerRefs(_ s: String) -> String {
+        guard s.utf8.contains(38) else { return s }
+        let b = Array(s.utf8)
+        let n = b.count
+        var out = [UInt8]()
+        out.reserveCapacity(n + 16)
+        var i = 0
+        while i < n {
+            let c = b[i]
+            guard c == 38, i + 1 < n, (b[i + 1] | 0x20) >= 97, (b[i + 1] | 0x20) <= 122 else { out.append(c); i += 1; continue }
+            var j = i + 2
+            while j < n, (b[j] >= 48 && b[j] <= 57) || ((b[j] | 0x20) >= 97 && (b[j] | 0x20) <= 122) || b[j] == 45 || b[j] == 46 { j += 1 }
+            guard j < n else { out.append(c); i += 1; continue }
+            let name = String(decoding: b[(i + 1)..<j], as: UTF8.self)
+            if HTMLEntities.named[name] != nil || name == "apos" {
+                out.append(contentsOf: "&\(name);".utf8)
+            } else {
+                out.append(contentsOf: "&amp;\(name)".utf8)
+            }
+            i = b[j] == 59 ? j + 1 : j
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static let invalidCharrefs: [UInt32: UInt32] = [

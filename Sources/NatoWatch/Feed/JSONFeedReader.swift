@@ -68,7 +68,7 @@ enum JSONFeedReader {
             e.updated = item["date_modified"]?.string.flatMap { FeedText.pyStrip($0).isEmpty ? nil : FeedDate.parse($0) }
             e.summaryText = FeedAdapter.normPlain(item["summary"]?.string)
                 ?? FeedAdapter.normPlain(item["content_text"]?.string)
-                ?? FeedAdapter.normText(item["content_html"]?.string, type: "text/html")
+                ?? FeedAdapter.normText(item["content_html"]?.string, type: "text/html", sanitized: false)
             if let html = item["content_html"]?.string, let t = FeedAdapter.bodyText(html, type: "text/html") {
                 e.contentText = t
             } else if let t = item["content_text"]?.string.flatMap({ FeedAdapter.bodyText($0, type: "text/plain") }) {

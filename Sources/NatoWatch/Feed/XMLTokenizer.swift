@@ -34,9 +34,33 @@ struct XMLTokenizer {
     private(set) var doctype: String?
     private var expanded = 0
 
-    init(bytes: [UInt8]) {
+    /// Lenient mode: reproduces feedparser's SGML-based fallback parser (sgmllib reference
+    /// grammar, raw attribute values, `<tag/>` only for attribute-less tags).
+    let loose: Bool
+
+    init(bytes: [UInt8], loose: Bool = false) {
         self.bytes = bytes
         self.pos = 0
+        self.loose = loose
+        if let bad = XMLTokenizer.firstInvalidChar(bytes) { flag("character not allowed in XML at byte \(bad)") }
+    }
+
+    /// Offset of the first control character (or U+FFFE/U+FFFF) XML 1.0 forbids, if any.
+    static func firstInvalidChar(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { buf -> Int? in
+            var i = 0
+            let n = buf.count
+            while i < n {
+                let c = buf[i]
+                if c < 0x20 {
+                    if c != 9 && c != 10 && c != 13 { return i }
+                } else if c == 0xEF, i + 2 < n, buf[i + 1] == 0xBF, buf[i + 2] == 0xBE || buf[i + 2] == 0xBF {
+                    return i
+                }
+                i += 1
+            }
+            return nil
+        }
     }
 
     mutating func flag(_ why: @autoclosure () -> String) {
@@ -83,6 +107,10 @@ struct XMLTokenizer {
 
     /// Decodes the reference at `pos` (which is at `&`) into `out` and advances.
     private mutating func reference(into out: inout [UInt8], inAttribute: Bool) throws(FeedError) {
+        if loose {
+            if inAttribute { out.append(UInt8(ascii: "&")); pos += 1 } else { try looseReference(into: &out) }
+            return
+        }
         let n = bytes.count
         var i = pos + 1
         if i < n, bytes[i] == UInt8(ascii: "#") {
@@ -148,6 +176,86 @@ struct XMLTokenizer {
         pos += 1
     }
 
+    /// sgmllib's references: `&name` / `&#num` ended by any non-name character (a `;` is
+    /// consumed); unknown names are kept as `&name;`, HTML 4 names decoded.
+    /// sgmllib's references, as feedparser's lenient parser keeps them: `&#n;` decoded except
+    /// the markup-significant ones, `&name` ended by any non-name character (a `;` is consumed),
+    /// the five XML entities and unknown names kept escaped (`&name;`), HTML 4 names decoded.
+    private mutating func looseReference(into out: inout [UInt8]) throws(FeedError) {
+        let n = bytes.count
+        var i = pos + 1
+        if i < n, bytes[i] == UInt8(ascii: "#") {
+            i += 1
+            var hex = false
+            if i < n, bytes[i] == UInt8(ascii: "x") || bytes[i] == UInt8(ascii: "X") { hex = true; i += 1 }
+            let ds = i
+            var value: UInt32 = 0
+            while i < n {
+                let c = bytes[i]
+                if c >= 48 && c <= 57 { value = min(value &* (hex ? 16 : 10) &+ UInt32(c - 48), 0x7FFF_FFFF) }
+                else if hex, (c | 0x20) >= 97 && (c | 0x20) <= 102 { value = min(value &* 16 &+ UInt32((c | 0x20) - 87), 0x7FFF_FFFF) }
+                else { break }
+                i += 1
+            }
+            if i > ds, i < n, bytes[i] == UInt8(ascii: ";") {
+                let raw = String(decoding: bytes[(pos + 2)..<i], as: UTF8.self)
+                pos = i + 1
+                // feedparser's pre-pass turns exactly `&#39;` and `&#34;` into the characters.
+                if raw == "39" { out.append(UInt8(ascii: "'")); return }
+                if raw == "34" { out.append(UInt8(ascii: "\"")); return }
+                let ref = raw.lowercased()
+                if XMLTokenizer.keptCharRefs.contains(ref) {
+                    out.append(contentsOf: "&#\(ref);".utf8)
+                } else {
+                    append(Unicode.Scalar(value) ?? "\u{FFFD}", to: &out)
+                }
+                return
+            }
+            out.append(UInt8(ascii: "&"))
+            pos += 1
+            return
+        }
+        let ns = i
+        if i < n, (bytes[i] | 0x20) >= 97, (bytes[i] | 0x20) <= 122 {
+            i += 1
+            while i < n, XMLTokenizer.isAlnum(bytes[i]) || bytes[i] == 45 || bytes[i] == 46 { i += 1 }
+            if i < n, !XMLTokenizer.isAlnum(bytes[i]) {
+                let name = String(decoding: bytes[ns..<i], as: UTF8.self)
+                if bytes[i] == UInt8(ascii: ";") { i += 1 }
+                pos = i
+                switch name {
+                case "lt", "gt", "amp", "quot", "apos":
+                    out.append(UInt8(ascii: "&")); out.append(contentsOf: name.utf8); out.append(UInt8(ascii: ";"))
+                default:
+                    if let v = entities[name] {
+                        expanded += v.utf8.count
+                        if expanded > XMLTokenizer.maxEntityExpansion {
+                            throw FeedError(kind: .entityExpansion, message: "internal entities expand beyond \(XMLTokenizer.maxEntityExpansion) characters")
+                        }
+                        out.append(contentsOf: v.utf8)
+                    } else if let v = HTMLEntities.named[name] {
+                        out.append(contentsOf: v.utf8)
+                    } else {
+                        out.append(UInt8(ascii: "&"))
+                        out.append(contentsOf: name.utf8)
+                        out.append(UInt8(ascii: ";"))
+                    }
+                }
+                return
+            }
+        }
+        out.append(UInt8(ascii: "&"))
+        pos += 1
+    }
+
+    static let keptCharRefs: Set<String> = ["34", "38", "39", "60", "62", "x22", "x26", "x27", "x3c", "x3e"]
+
+    @inline(__always)
+    static func isHexDigit(_ c: UInt8) -> Bool { (c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 102) }
+
+    @inline(__always)
+    static func isAlnum(_ c: UInt8) -> Bool { (c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 122) }
+
     static func isXMLChar(_ v: UInt32) -> Bool {
         if v < 0x20 { return v == 0x9 || v == 0xA || v == 0xD }
         if v >= 0xD800 && v <= 0xDFFF { return false }
@@ -200,10 +308,12 @@ struct XMLTokenizer {
                 let s = pos + 9
                 if let e = find("]]>", from: s) {
                     pos = e + 3
-                    return .cdata(String(decoding: bytes[s..<e], as: UTF8.self))
+                    let content = String(decoding: bytes[s..<e], as: UTF8.self)
+                    return loose ? .text(FeedBuilder.xmlEscape(content)) : .cdata(content)
                 }
                 flag("unterminated CDATA section")
                 pos = n
+                if loose { return nil }  // sgmllib drops the rest of the document
                 return .cdata(String(decoding: bytes[s..<n], as: UTF8.self))
             }
             if hasPrefix("<!DOCTYPE", at: pos) || hasPrefix("<!doctype", at: pos) {
@@ -215,6 +325,11 @@ struct XMLTokenizer {
             return nil
         }
         if c == UInt8(ascii: "?") {
+            // An XML declaration anywhere but at the very start is an error (expat).
+            if pos != 0, pos + 5 <= n, (bytes[pos + 2] | 0x20) == 120, (bytes[pos + 3] | 0x20) == 109, (bytes[pos + 4] | 0x20) == 108,
+               pos + 5 == n || XMLTokenizer.isSpace(bytes[pos + 5]) || bytes[pos + 5] == UInt8(ascii: "?") {
+                flag("XML declaration not at the start of the document")
+            }
             if let e = find("?>", from: pos + 2) { pos = e + 2 } else { flag("unterminated processing instruction"); pos = n }
             return nil
         }
