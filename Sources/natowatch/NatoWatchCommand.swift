@@ -8,6 +8,6 @@ struct NatoWatchCommand: ParsableCommand {
         commandName: "natowatch",
         abstract: "Watch news feeds for NATO developments and alert on new pledges and mission changes.",
         version: NatoWatchVersion.string,
-        subcommands: [ClassifyCommand.self]
+        subcommands: [ClassifyCommand.self, EvaluateCommand.self]
     )
 }
