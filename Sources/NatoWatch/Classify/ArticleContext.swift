@@ -12,14 +12,23 @@ struct ArticleContext {
     let sentenceHits: [Range<Int>]
     let published: Date?
     let publishedYear: Int?
+    /// Sentence indexes with the title's sentences last, so that body sentences give the evidence.
+    let bodyFirstOrder: [Int]
 
     init(rules: RuleSet, article: Article) {
         self.rules = rules
         var full = article.text
-        if let t = article.title, !t.isEmpty { full = t + "\n\n" + full }
+        var titleBytes = 0
+        if let t = article.title, !t.isEmpty {
+            full = t + "\n\n" + full
+            titleBytes = TextNormalizer.normalize(t).count
+        }
         text = TextNormalizer.normalize(full)
         lower = TextNormalizer.lowercasedASCII(text)
-        sentences = rules.splitter.split(text, lower: lower)
+        let split = rules.splitter.split(text, lower: lower)
+        sentences = split
+        let titleSentences = split.indices.filter { split[$0].start < titleBytes }
+        bodyFirstOrder = Array(split.indices.dropFirst(titleSentences.count)) + titleSentences
         var h = rules.matcher.scan(lower: lower, original: text)
         h.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
         hits = h

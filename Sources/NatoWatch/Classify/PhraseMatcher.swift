@@ -44,6 +44,34 @@ struct PhraseMatcher: Sendable {
     /// Adds `phrase` with `label`. Returns false when the phrase is empty after normalization.
     @discardableResult
     mutating func add(_ phrase: String, label: PhraseLabel, caseSensitive: Bool = false) -> Bool {
+        // "scale* down": a `*` inside the phrase expands to the usual English inflections
+        let words = phrase.split(separator: " ", omittingEmptySubsequences: true)
+        if let i = words.dropLast().firstIndex(where: { $0.hasSuffix("*") }) {
+            var ok = false
+            for v in Self.inflections(String(words[i].dropLast())) {
+                var w = words.map(String.init)
+                w[i] = v
+                ok = add(w.joined(separator: " "), label: label, caseSensitive: caseSensitive) || ok
+            }
+            return ok
+        }
+        return addOne(phrase, label: label, caseSensitive: caseSensitive)
+    }
+
+    /// Inflected forms of a stem: scale → scale, scales, scaled, scaling; step → steps, stepped, stepping.
+    static func inflections(_ stem: String) -> [String] {
+        var out = [stem, stem + "s", stem + "es", stem + "ed", stem + "ing", stem + "d"]
+        if stem.hasSuffix("e") { out.append(String(stem.dropLast()) + "ing") }
+        if let last = stem.last, !"aeiouwy".contains(last), stem.count >= 3 {
+            out.append(stem + String(last) + "ed")
+            out.append(stem + String(last) + "ing")
+        }
+        if stem.hasSuffix("y") { out.append(String(stem.dropLast()) + "ies"); out.append(String(stem.dropLast()) + "ied") }
+        if stem.hasSuffix("w") && stem.hasSuffix("aw") { out.append(String(stem.dropLast(2)) + "ew") }
+        return out
+    }
+
+    private mutating func addOne(_ phrase: String, label: PhraseLabel, caseSensitive: Bool) -> Bool {
         var p = phrase.trimmingCharacters(in: [" "])
         var prefix = false
         if p.hasSuffix("*") { prefix = true; p.removeLast() }

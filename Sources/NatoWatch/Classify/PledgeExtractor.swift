@@ -24,10 +24,9 @@ struct PledgeExtractor {
 
     func extract() -> [PledgeFact] {
         var facts: [PledgeFact] = []
-        var seen = Set<String>()
         var lastActor: (actor: Int, sentence: Int)?
         let defence = ctx.lex("defence_objects")
-        for s in ctx.sentences.indices {
+        for s in ctx.bodyFirstOrder {
             let hasDefenceHere = ctx.has(s, defence)
             let prevDefence = s > 0 && ctx.sentences[s - 1].paragraph == ctx.sentences[s].paragraph && ctx.has(s - 1, defence)
             let hasNumber = ctx.hasDigit(s) || ctx.has(s, ctx.rules.numberWordCategory)
@@ -37,26 +36,34 @@ struct PledgeExtractor {
             }
             let view = SentenceView(ctx, s)
             let actors = ActorFinder(view: view).mentions()
-            let found = extract(view: view, actors: actors, fallback: lastActor.flatMap { s - $0.sentence <= 2 ? $0.actor : nil },
+            let found = extract(view: view, actors: actors, fallback: lastActor.flatMap { s - $0.sentence == 1 ? $0.actor : nil },
                                 contextOnly: !hasDefenceHere)
-            for f in found {
-                let key = "\(f.actor)|\(f.metric)|\((f.value * 1000).rounded())|\(f.targetYear ?? 0)"
-                if seen.insert(key).inserted { facts.append(f) }
-            }
-            if let last = actors.last(where: { ctx.rules.gazetteer.actors[$0.actor].kind != .partner }) { lastActor = (last.actor, s) }
+            for f in found { Self.merge(f, into: &facts) }
+            if let first = actors.first(where: { ctx.rules.gazetteer.actors[$0.actor].kind != .partner }) { lastActor = (first.actor, s) }
+            else { lastActor = nil }
         }
         return facts
     }
 
-    /// A member or bloc named in sentence `s` (names/possessives only), without tokenizing.
+    /// Adds `f` unless the same actor, metric and value (±1%) is known; a dated fact replaces an undated one.
+    static func merge(_ f: PledgeFact, into facts: inout [PledgeFact]) {
+        if let i = facts.firstIndex(where: { $0.actor == f.actor && $0.metric == f.metric && abs($0.value - f.value) <= 0.01 * abs(f.value)
+            && ($0.targetYear == f.targetYear || $0.targetYear == nil || f.targetYear == nil) }) {
+            if facts[i].targetYear == nil && f.targetYear != nil { facts[i] = f }
+            return
+        }
+        facts.append(f)
+    }
+
+    /// The first member or bloc named in sentence `s` (names/possessives only), without tokenizing.
     private func firstActorCheap(_ s: Int) -> Int? {
-        var found: Int?
         for (_, l) in ctx.hits(in: s, category: ctx.rules.actorCategory) {
             let form = ActorForm(rawValue: l.kind) ?? .name
             guard form == .name || form == .possessive else { continue }
-            if ctx.rules.gazetteer.actors[Int(l.entry)].kind == .member { found = Int(l.entry) }
+            if ctx.rules.gazetteer.actors[Int(l.entry)].kind != .partner { return Int(l.entry) }
+            return nil
         }
-        return found
+        return nil
     }
 
     private func extract(view: SentenceView, actors: [ActorFinder.Mention], fallback: Int?, contextOnly: Bool) -> [PledgeFact] {
@@ -89,9 +96,12 @@ struct PledgeExtractor {
             switch q.kind {
             case .percent:
                 if view.isWord(before, "by") || view.isWord(q.first - 1, "by") { continue }
+                let afterGDP = accepted.contains { $0.kind == .percent }
                 let anchored = gdp.contains { ($0.first > q.last && $0.first <= q.last + 6) || ($0.last < q.first && $0.last >= q.first - 4) }
                 if anchored {
                     rules.append("pledge.pct_gdp")
+                } else if afterGDP, view.isWord(before, in: Self.linkWords) || view.isWord(q.first - 1, in: Self.linkWords) {
+                    rules.append("pledge.pct_follows_gdp_share")
                 } else {
                     // "raise defence spending to 3 percent": only right after a defence word, with a link word
                     guard view.isWord(before, in: Self.linkWords) || view.isWord(q.first - 1, in: Self.linkWords) else { continue }
@@ -129,7 +139,8 @@ struct PledgeExtractor {
             // actor
             let actorMention = actors.last(where: { $0.last < q.first }) ?? actors.first(where: { $0.first > q.last })
             var actorIndex = actorMention?.actor
-            if actorIndex == nil, let fb = fallback { actorIndex = fb; rules.append("pledge.actor_previous_sentence") }
+            var fromFallback = false
+            if actorIndex == nil, let fb = fallback { actorIndex = fb; fromFallback = true; rules.append("pledge.actor_previous_sentence") }
             guard let ai = actorIndex else { continue }
             let actor = g.actors[ai]
             guard actor.kind != .partner else { continue }
@@ -139,12 +150,14 @@ struct PledgeExtractor {
                 if negation.contains(where: { $0.first > m.last && $0.last < q.first }) { continue }
             }
             // year
-            let nextStart = quantities.dropFirst(qi + 1).first?.first ?? view.tokens.count
+            let nextStart = quantities.dropFirst(qi + 1).first(where: { !$0.inParentheses && $0.kind != .plain })?.first ?? view.tokens.count
             let yearsHere = years.filter { $0.last < nextStart }
             let target = yearFinder.targetYear(for: q.first, q.last, mentions: yearsHere)
+            if fromFallback && target == nil { continue }
             if let py = ctx.publishedYear {
                 if let t = target, t < py { continue }
-                if years.contains(where: { $0.last < q.first && $0.year < py && !$0.preposition == false }) && target == nil { continue }
+                // background: "in 2014 allies agreed to…"
+                if target == nil, years.contains(where: { $0.last < q.first && $0.year < py && $0.preposition }) { continue }
             }
             // currency
             var currency: String?
