@@ -80,7 +80,7 @@ struct Gazetteer: Sendable {
             return
         }
         let allowed: Set<String> = ["name", "currency", "previous_currency", "names", "case_sensitive", "adjectives",
-                                    "possessives", "capitals", "verb_names", "group", "note"]
+                                    "possessives", "capitals", "verb_names", "group", "note", "leaders"]
         for item in try f.sequence(listNode, listKey) {
             let m = try f.mapping(item, "each entry of '\(listKey)'")
             try f.checkKeys(m, allowed: allowed, in: "a '\(listKey)' entry")
@@ -102,6 +102,7 @@ struct Gazetteer: Sendable {
             }
             e.group = try m["group"].map { try f.string($0, "group") }
             e.names = try m["names"].map { try f.strings($0, "names") } ?? []
+            e.names += try m["leaders"].map { try f.strings($0, "leaders") } ?? []
             e.caseSensitive = Set(try m["case_sensitive"].map { try f.strings($0, "case_sensitive") } ?? [])
             e.adjectives = try m["adjectives"].map { try f.strings($0, "adjectives") } ?? []
             e.possessives = try m["possessives"].map { try f.strings($0, "possessives") } ?? []

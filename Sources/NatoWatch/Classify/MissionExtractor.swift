@@ -34,9 +34,12 @@ struct MissionExtractor {
     private func isBackground(_ view: SentenceView, _ cue: SentenceView.Span) -> Bool {
         let next = cue.last + 1
         if view.isWord(next, "after") || view.isWord(next, "since") || view.isWord(next, "following") { return true }
-        if view.isWord(next, "in"), next + 1 < view.tokens.count, view.tokens[next + 1].kind == .number { return true }
-        if view.isWord(next, "last"), view.isWord(next + 1, "year") { return true }
-        if view.isWord(next, "decades") || view.isWord(next, "years") { return true }
+        for k in next..<min(next + 5, view.tokens.count) {
+            if view.isWord(k, "in"), k + 1 < view.tokens.count, view.tokens[k + 1].kind == .number, view.tokens[k + 1].number >= 1900 { return true }
+            if view.isWord(k, "last"), view.isWord(k + 1, "year") || view.isWord(k + 1, "month") { return true }
+            if view.isWord(k, "ago") { return true }
+            if view.isWord(k, ".") || view.isWord(k, ",") { break }
+        }
         return false
     }
 

@@ -79,6 +79,7 @@ struct PledgeExtractor {
         let proposal = view.spans(ctx.lex("proposal_cues"))
         let component = view.spans(ctx.lex("component_cues"))
         let baseline = view.spans(ctx.lex("baseline_cues"))
+        let background = view.spans(ctx.lex("background_cues"))
         let yearFinder = TargetYearFinder(view: view, publishedYear: ctx.publishedYear)
         let years = yearFinder.mentions()
         var out: [PledgeFact] = []
@@ -128,6 +129,7 @@ struct PledgeExtractor {
             }
             // component of a total already taken
             if !accepted.isEmpty, component.contains(where: { $0.first < q.first && $0.first > (accepted.last?.last ?? 0) }) { continue }
+            if background.contains(where: { $0.last < q.first }) { continue }
             // status cues before the quantity
             let cueBefore = nearestBefore(q.first, [(commit, 0), (achieved, 1)])
             if cueBefore == 1 { continue }
@@ -146,7 +148,7 @@ struct PledgeExtractor {
             guard actor.kind != .partner else { continue }
             if let m = actorMention {
                 // pressed by a third party: "urged Germany to…", "allies must spend…"
-                if demand.contains(where: { ($0.last < m.first && $0.last >= m.first - 3) || ($0.first > m.last && $0.last < q.first) }) { continue }
+                if demand.contains(where: { ($0.last < m.first && $0.last >= m.first - 5) || ($0.first > m.last && $0.last < q.first) }) { continue }
                 if negation.contains(where: { $0.first > m.last && $0.last < q.first }) { continue }
             }
             // year
