@@ -33,6 +33,8 @@ struct MissionExtractor {
     /// "KFOR, set up in 1999", "launched after the invasion": a cue describing the past, not news.
     private func isBackground(_ view: SentenceView, _ cue: SentenceView.Span) -> Bool {
         let next = cue.last + 1
+        // "by the end of the year": a time, not an ending
+        if view.isWord(next, "of"), view.isWord(cue.first - 1, "the") || view.isWord(cue.first - 1, "an") { return true }
         if view.isWord(next, "after") || view.isWord(next, "since") || view.isWord(next, "following") { return true }
         for k in next..<min(next + 5, view.tokens.count) {
             if view.isWord(k, "in"), k + 1 < view.tokens.count, view.tokens[k + 1].kind == .number, view.tokens[k + 1].number >= 1900 { return true }

@@ -120,7 +120,9 @@ struct PledgeExtractor {
                 continue
             }
             // object binding
-            if let nearest = nearestObject(objects, q) {
+            // "raise X to 3%", "increase X by 11%, to 500 million": the object before "to" governs
+            let targetOfTo = view.isWord(before, "to") || view.isWord(q.first - 1, "to")
+            if let nearest = nearestObject(objects, q, preferBefore: targetOfTo) {
                 guard nearest.isDefence else { continue }
                 rules.append("pledge.defence_object")
             } else {
@@ -146,6 +148,18 @@ struct PledgeExtractor {
             guard let ai = actorIndex else { continue }
             let actor = g.actors[ai]
             guard actor.kind != .partner else { continue }
+            // "Estonia, Latvia and Lithuania will each…": every member of the list pledges
+            var coActors: [Int] = []
+            if let m = actorMention, let mi = actors.firstIndex(where: { $0.first == m.first }) {
+                var k = mi
+                while k > 0 {
+                    let prev = actors[k - 1]
+                    let gap = (prev.last + 1)..<actors[k].first
+                    guard gap.count >= 1, gap.count <= 2, gap.allSatisfy({ view.isWord($0, ",") || view.isWord($0, "and") }) else { break }
+                    coActors.append(prev.actor)
+                    k -= 1
+                }
+            }
             if let m = actorMention {
                 // pressed by a third party: "urged Germany to…", "allies must spend…"
                 if demand.contains(where: { ($0.last < m.first && $0.last >= m.first - 5) || ($0.first > m.last && $0.last < q.first) }) { continue }
@@ -175,6 +189,15 @@ struct PledgeExtractor {
                 }
             }
             let proposed = proposal.contains { $0.last < q.first && $0.first > (actorMention?.last ?? -1) }
+            for co in coActors where g.actors[co].kind != .partner {
+                let other = g.actors[co]
+                var c = currency
+                if metric == "amount", q.currencies.isEmpty { c = other.currency(on: ctx.published) }
+                out.append(PledgeFact(
+                    actor: other.name, metric: metric, value: metric == "amount" ? q.value : round(q.value * 100) / 100,
+                    currency: c, scale: q.scale, targetYear: target, status: proposed ? "proposed" : "committed",
+                    evidence: ctx.sentenceText(view.index), rules: rules + ["pledge.actor_list"]))
+            }
             out.append(PledgeFact(
                 actor: actor.name, metric: metric, value: metric == "amount" ? q.value : round(q.value * 100) / 100,
                 currency: currency, scale: q.scale, targetYear: target, status: proposed ? "proposed" : "committed",
@@ -206,7 +229,10 @@ struct PledgeExtractor {
     }
 
     /// The object nearest to the quantity (ties go to the one before it).
-    private func nearestObject(_ objects: [ObjectSpan], _ q: Quantity) -> ObjectSpan? {
+    private func nearestObject(_ objects: [ObjectSpan], _ q: Quantity, preferBefore: Bool) -> ObjectSpan? {
+        if preferBefore, let o = objects.filter({ $0.span.last < q.first && $0.span.last >= q.first - 12 }).max(by: { $0.span.last < $1.span.last }) {
+            return o
+        }
         var best: ObjectSpan?
         var bestDistance = Int.max
         for o in objects {
