@@ -172,7 +172,9 @@ struct PledgeExtractor {
             if fromFallback && target == nil { continue }
             if let py = ctx.publishedYear {
                 if let t = target, t < py { continue }
-                // background: "in 2014 allies agreed to…"
+                // background: "In 2014, allies agreed to…" (a past year before the commitment that governs the number)
+                let governing = commit.filter { $0.last < q.first }.map(\.first).max() ?? q.first
+                if years.contains(where: { $0.last < governing && $0.year < py && $0.preposition }) { continue }
                 if target == nil, years.contains(where: { $0.last < q.first && $0.year < py && $0.preposition }) { continue }
             }
             // currency
