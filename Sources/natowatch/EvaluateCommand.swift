@@ -18,12 +18,22 @@ struct EvaluateCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "List every disagreement.")
     var verbose = false
 
+    @Flag(help: "Instead of scoring, time classify on the set repeated to --megabytes, beside a plain phrase scan.")
+    var benchmark = false
+
+    @Option(help: "Batch size for --benchmark, in MB of text.")
+    var megabytes: Double = 20
+
     func run() throws {
         guard let rulesURL = RulesLocator.locate(explicit: rules) else {
             throw ValidationError("no rules file found: pass --rules, set NATOWATCH_TOPICS or run from the project root")
         }
         let classifier = try Classifier(rulesFile: rulesURL)
         let items = try DevSet.load(directory: URL(fileURLWithPath: set))
+        if benchmark {
+            print(ClassifierBenchmark(classifier: classifier, articles: items.map(\.article), minimumMB: megabytes).render())
+            return
+        }
         print(EvaluationReport(classifier: classifier, set: items).render(verbose: verbose))
     }
 }

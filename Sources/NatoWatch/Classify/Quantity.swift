@@ -213,8 +213,10 @@ struct QuantityParser {
     /// A currency form at token `k` allowed before/after the number: (codes, token count).
     private func currency(at k: Int, before: Bool) -> ([String], Int)? {
         let t = view.tokens
-        guard k < t.count else { return nil }
-        for form in gazetteer.currencies where (before ? form.before : form.after) {
+        guard k < t.count, let candidates = gazetteer.currencyByFirstToken[Array(view.word(k))] else { return nil }
+        for ci in candidates {
+            let form = gazetteer.currencies[ci]
+            guard before ? form.before : form.after else { continue }
             let n = form.tokens.count
             guard k + n <= t.count else { continue }
             var ok = true

@@ -123,6 +123,9 @@ struct RuleSet: Sendable {
             }
             topics.append(def)
         }
+        guard categoryCount <= Int32(CategorySet.capacity) else {
+            throw f.error(f.root, "too many lexicons and rule groups (\(categoryCount)); at most \(CategorySet.capacity)")
+        }
         matcher.compile()
     }
 

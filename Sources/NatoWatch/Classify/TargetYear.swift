@@ -42,7 +42,10 @@ struct TargetYearFinder {
     }
 
     /// A relative time expression at token `i`: (year, token count).
+    private static let relativeStarts: Set<[UInt8]> = Set(["next", "this", "the", "end", "within", "over", "in"].map { Array($0.utf8) })
+
     private func relative(at i: Int, publishedYear py: Int) -> (Int, Int)? {
+        guard view.tokens[i].kind == .word, view.isWord(i, in: Self.relativeStarts) else { return nil }
         func w(_ k: Int, _ s: String) -> Bool { view.isWord(i + k, s) }
         if w(0, "next"), w(1, "year") { return (py + 1, 2) }
         if w(0, "this"), w(1, "year") { return (py, 2) }
