@@ -13,6 +13,7 @@ struct NatoWatchCommand: ParsableCommand {
             FetchCommand.self,
             CheckConfigCommand.self,
             ClassifyCommand.self,
+            EvaluateCommand.self,
             ParseCommand.self,
             MatchesCommand.self,
             PledgesCommand.self,

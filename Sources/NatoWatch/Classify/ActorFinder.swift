@@ -41,6 +41,8 @@ struct ActorFinder {
                     || view.isWord(s.first - 1, "at") || view.isWord(s.first - 1, "visit") || view.isWord(s.first - 1, "visited")
                 valid = verbNext && !blocked && !place
             }
+            // "former Chancellor Scholz", "ex-president": not the government now
+            if view.isWord(s.first - 1, "former") || view.isWord(s.first - 2, "former") || view.isWord(s.first - 3, "former") { valid = false }
             if valid { out.append(Mention(first: s.first, last: s.last, actor: Int(s.label.entry))) }
         }
         return out.sorted { $0.first < $1.first }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// One article prepared for rule evaluation: normalized text, sentences and all phrase hits.
-struct ArticleContext {
+/// A class so that the sentence views share it without copying its arrays.
+final class ArticleContext {
     let rules: RuleSet
     let text: [UInt8]
     let lower: [UInt8]
@@ -10,30 +11,50 @@ struct ArticleContext {
     let hits: [PhraseHit]
     /// For each sentence, the range of `hits` inside it.
     let sentenceHits: [Range<Int>]
+    /// For each sentence, the categories of its hits.
+    let sentenceCategories: [CategorySet]
     let published: Date?
     let publishedYear: Int?
+    /// Sentence indexes with the title's sentences last, so that body sentences give the evidence.
+    let bodyFirstOrder: [Int]
 
     init(rules: RuleSet, article: Article) {
         self.rules = rules
         var full = article.text
-        if let t = article.title, !t.isEmpty { full = t + "\n\n" + full }
+        var titleBytes = 0
+        if let t = article.title, !t.isEmpty {
+            full = t + "\n\n" + full
+            titleBytes = TextNormalizer.normalize(t).count
+        }
         text = TextNormalizer.normalize(full)
         lower = TextNormalizer.lowercasedASCII(text)
-        sentences = rules.splitter.split(text, lower: lower)
+        let split = rules.splitter.split(text, lower: lower)
+        sentences = split
+        let titleSentences = split.indices.filter { split[$0].start < titleBytes }
+        bodyFirstOrder = Array(split.indices.dropFirst(titleSentences.count)) + titleSentences
         var h = rules.matcher.scan(lower: lower, original: text)
         h.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
         hits = h
         var ranges: [Range<Int>] = []
+        var cats: [CategorySet] = []
         ranges.reserveCapacity(sentences.count)
+        cats.reserveCapacity(sentences.count)
         var k = 0
+        let patternCategories = rules.matcher.categories
         for s in sentences {
             while k < h.count, Int(h[k].start) < s.start { k += 1 }
             let b = k
-            while k < h.count, Int(h[k].start) < s.end { k += 1 }
-            // hits that run past the sentence end are dropped from it
+            var c = CategorySet()
+            while k < h.count, Int(h[k].start) < s.end {
+                // hits that run past the sentence end are dropped from it
+                if Int(h[k].end) <= s.end { c.formUnion(patternCategories[Int(h[k].pattern)]) }
+                k += 1
+            }
             ranges.append(b..<k)
+            cats.append(c)
         }
         sentenceHits = ranges
+        sentenceCategories = cats
         published = article.published
         publishedYear = article.published.map(DateParsing.year)
     }
@@ -45,6 +66,7 @@ struct ArticleContext {
     /// Hits in sentence `s` carrying `category`, with the matching label.
     func hits(in s: Int, category: Int32) -> [(hit: PhraseHit, label: PhraseLabel)] {
         var out: [(PhraseHit, PhraseLabel)] = []
+        guard sentenceCategories[s].contains(category) else { return out }
         for i in sentenceHits[s] {
             let h = hits[i]
             if Int(h.end) > sentences[s].end { continue }
@@ -55,8 +77,7 @@ struct ArticleContext {
 
     /// True when sentence `s` has a hit of `category`.
     func has(_ s: Int, _ category: Int32) -> Bool {
-        for i in sentenceHits[s] where labels(hits[i]).contains(where: { $0.category == category }) { return true }
-        return false
+        sentenceCategories[s].contains(category)
     }
 
     /// Category id of a lexicon (present: checked at load).
@@ -117,7 +138,16 @@ struct SentenceView {
 
     func isWord(_ i: Int, _ w: String) -> Bool {
         guard i >= 0, i < tokens.count else { return false }
-        return word(i).elementsEqual(w.utf8)
+        let t = tokens[i]
+        let utf8 = w.utf8
+        guard utf8.count == t.end - t.start else { return false }
+        let lower = ctx.lower
+        var k = t.start
+        for b in utf8 {
+            if lower[k] != b { return false }
+            k += 1
+        }
+        return true
     }
 
     func isWord(_ i: Int, in set: Set<[UInt8]>) -> Bool {

@@ -57,6 +57,8 @@ struct Gazetteer: Sendable {
     var notNato: [String] = []
     var officeTemplates: [String] = []
     var currencies: [CurrencyForm] = []
+    /// First token of each currency form → indexes into `currencies` (longest forms first).
+    var currencyByFirstToken: [[UInt8]: [Int]] = [:]
     var scales: [[UInt8]: ScaleForm] = [:]
     /// Partner capitals → partner names ("amman" → "Jordan"), for office places.
     var capitalToCountry: [String: String] = [:]
@@ -80,7 +82,7 @@ struct Gazetteer: Sendable {
             return
         }
         let allowed: Set<String> = ["name", "currency", "previous_currency", "names", "case_sensitive", "adjectives",
-                                    "possessives", "capitals", "verb_names", "group", "note"]
+                                    "possessives", "capitals", "verb_names", "group", "note", "leaders"]
         for item in try f.sequence(listNode, listKey) {
             let m = try f.mapping(item, "each entry of '\(listKey)'")
             try f.checkKeys(m, allowed: allowed, in: "a '\(listKey)' entry")
@@ -102,6 +104,7 @@ struct Gazetteer: Sendable {
             }
             e.group = try m["group"].map { try f.string($0, "group") }
             e.names = try m["names"].map { try f.strings($0, "names") } ?? []
+            e.names += try m["leaders"].map { try f.strings($0, "leaders") } ?? []
             e.caseSensitive = Set(try m["case_sensitive"].map { try f.strings($0, "case_sensitive") } ?? [])
             e.adjectives = try m["adjectives"].map { try f.strings($0, "adjectives") } ?? []
             e.possessives = try m["possessives"].map { try f.strings($0, "possessives") } ?? []
@@ -163,6 +166,7 @@ struct Gazetteer: Sendable {
         }
         // longest forms first so that "US dollars" wins over "dollars"
         currencies.sort { $0.tokens.count > $1.tokens.count }
+        for (i, c) in currencies.enumerated() { currencyByFirstToken[c.tokens[0], default: []].append(i) }
         if let list = top["scales"] {
             for item in try f.sequence(list, "scales") {
                 let m = try f.mapping(item, "each scale")

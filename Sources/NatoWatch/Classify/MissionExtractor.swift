@@ -14,7 +14,7 @@ struct MissionExtractor {
         var seen = Set<String>()
         let r = ctx.rules
         let nato = ctx.lex("nato_context")
-        for s in ctx.sentences.indices {
+        for s in ctx.bodyFirstOrder {
             guard ctx.has(s, r.missionCategory) || ctx.has(s, r.officeTemplateCategory) else { continue }
             guard !ctx.has(s, ctx.lex("mission_negative")) else { continue }
             let natoNearby = (max(0, s - 1)...min(ctx.sentences.count - 1, s + 1)).contains { ctx.has($0, nato) }
@@ -28,6 +28,21 @@ struct MissionExtractor {
             }
         }
         return out
+    }
+
+    /// "KFOR, set up in 1999", "launched after the invasion": a cue describing the past, not news.
+    private func isBackground(_ view: SentenceView, _ cue: SentenceView.Span) -> Bool {
+        let next = cue.last + 1
+        // "by the end of the year": a time, not an ending
+        if view.isWord(next, "of"), view.isWord(cue.first - 1, "the") || view.isWord(cue.first - 1, "an") { return true }
+        if view.isWord(next, "after") || view.isWord(next, "since") || view.isWord(next, "following") { return true }
+        for k in next..<min(next + 5, view.tokens.count) {
+            if view.isWord(k, "in"), k + 1 < view.tokens.count, view.tokens[k + 1].kind == .number, view.tokens[k + 1].number >= 1900 { return true }
+            if view.isWord(k, "last"), view.isWord(k + 1, "year") || view.isWord(k + 1, "month") { return true }
+            if view.isWord(k, "ago") { return true }
+            if view.isWord(k, ".") || view.isWord(k, ",") { break }
+        }
+        return false
     }
 
     private struct Target { var first: Int; var last: Int; var name: String; var place: String?; var office: Bool; var nato: Bool }
@@ -67,11 +82,12 @@ struct MissionExtractor {
         }
         guard targets.contains(where: { $0.nato }) else { return [] }
         let nonObjects = view.spans(ctx.lex("change_non_objects"))
-        let proposed = !view.spans(ctx.lex("mission_proposed")).isEmpty
+        let proposedCues = view.spans(ctx.lex("mission_proposed"))
         var cues: [(SentenceView.Span, Change)] = []
         for (lex, change) in [("change_launch", Change.launch), ("change_expand", .expand), ("change_reduce", .reduce), ("change_end", .end)] {
             for sp in view.spans(ctx.lex(lex)) {
                 if nonObjects.contains(where: { $0.first > sp.last && $0.first <= sp.last + 2 }) { continue }
+                if isBackground(view, sp) { continue }
                 cues.append((sp, change))
             }
         }
@@ -90,9 +106,13 @@ struct MissionExtractor {
                     return od < d
                 }
                 if nearer { continue }
-                if best == nil || d < best?.0 ?? Int.max { best = (d, change, sp) }
+                // a launch or an end outranks growth words nearby ("launched X to boost surveillance")
+                let score = (change == .launch || change == .end) && sp.last < t.first ? d - 4 : d
+                if best == nil || score < best?.0 ?? Int.max { best = (score, change, sp) }
             }
-            guard let (_, change, _) = best else { continue }
+            guard let (_, change, cue) = best else { continue }
+            let lo = min(cue.first, t.first) - 6, hi = max(cue.last, t.last) + 6
+            let proposed = proposedCues.contains { $0.first >= lo && $0.last <= hi }
             let kind: String
             switch change {
             case .launch: kind = t.office ? "open_office" : "launch"

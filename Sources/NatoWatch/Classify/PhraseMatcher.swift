@@ -7,6 +7,26 @@ struct PhraseLabel: Sendable, Hashable {
     var kind: Int32
 }
 
+/// A set of up to 256 category ids, as bits.
+struct CategorySet: Sendable, Equatable {
+    private var w0: UInt64 = 0, w1: UInt64 = 0, w2: UInt64 = 0, w3: UInt64 = 0
+    static let capacity = 256
+
+    @inline(__always) mutating func insert(_ c: Int32) {
+        let bit = UInt64(1) << UInt64(c & 63)
+        switch c >> 6 { case 0: w0 |= bit; case 1: w1 |= bit; case 2: w2 |= bit; default: w3 |= bit }
+    }
+
+    @inline(__always) func contains(_ c: Int32) -> Bool {
+        let bit = UInt64(1) << UInt64(c & 63)
+        switch c >> 6 { case 0: return w0 & bit != 0; case 1: return w1 & bit != 0; case 2: return w2 & bit != 0; default: return w3 & bit != 0 }
+    }
+
+    @inline(__always) mutating func formUnion(_ o: CategorySet) {
+        w0 |= o.w0; w1 |= o.w1; w2 |= o.w2; w3 |= o.w3
+    }
+}
+
 /// One phrase occurrence in the text: byte range and pattern index.
 struct PhraseHit: Sendable {
     var start: Int32
@@ -27,11 +47,18 @@ struct PhraseMatcher: Sendable {
     }
 
     private(set) var patterns: [Pattern] = []
+    /// Per pattern, the categories of its labels.
+    private(set) var categories: [CategorySet] = []
     private var index: [PatternKey: Int] = [:]
     private var classOf = [UInt16](repeating: 0, count: 256)
     private var classCount = 1
     private var delta: [Int32] = []
-    private var outputs: [[Int32]] = []   // per state: pattern ids ending here (incl. via suffix links)
+    /// Per state, the pattern ids ending there (incl. via suffix links): `outIds[outStart[s]..<outStart[s+1]]`.
+    private var outStart: [Int32] = []
+    private var outIds: [Int32] = []
+    /// Per pattern: key length and flags (1 = check the left boundary, 2 = the right one, 4 = case-sensitive).
+    private var keyLength: [Int32] = []
+    private var flags: [UInt8] = []
 
     private struct PatternKey: Hashable {
         var key: [UInt8]
@@ -44,6 +71,34 @@ struct PhraseMatcher: Sendable {
     /// Adds `phrase` with `label`. Returns false when the phrase is empty after normalization.
     @discardableResult
     mutating func add(_ phrase: String, label: PhraseLabel, caseSensitive: Bool = false) -> Bool {
+        // "scale* down": a `*` inside the phrase expands to the usual English inflections
+        let words = phrase.split(separator: " ", omittingEmptySubsequences: true)
+        if let i = words.dropLast().firstIndex(where: { $0.hasSuffix("*") }) {
+            var ok = false
+            for v in Self.inflections(String(words[i].dropLast())) {
+                var w = words.map(String.init)
+                w[i] = v
+                ok = add(w.joined(separator: " "), label: label, caseSensitive: caseSensitive) || ok
+            }
+            return ok
+        }
+        return addOne(phrase, label: label, caseSensitive: caseSensitive)
+    }
+
+    /// Inflected forms of a stem: scale → scale, scales, scaled, scaling; step → steps, stepped, stepping.
+    static func inflections(_ stem: String) -> [String] {
+        var out = [stem, stem + "s", stem + "es", stem + "ed", stem + "ing", stem + "d"]
+        if stem.hasSuffix("e") { out.append(String(stem.dropLast()) + "ing") }
+        if let last = stem.last, !"aeiouwy".contains(last), stem.count >= 3 {
+            out.append(stem + String(last) + "ed")
+            out.append(stem + String(last) + "ing")
+        }
+        if stem.hasSuffix("y") { out.append(String(stem.dropLast()) + "ies"); out.append(String(stem.dropLast()) + "ied") }
+        if stem.hasSuffix("w") && stem.hasSuffix("aw") { out.append(String(stem.dropLast(2)) + "ew") }
+        return out
+    }
+
+    private mutating func addOne(_ phrase: String, label: PhraseLabel, caseSensitive: Bool) -> Bool {
         var p = phrase.trimmingCharacters(in: [" "])
         var prefix = false
         if p.hasSuffix("*") { prefix = true; p.removeLast() }
@@ -109,7 +164,25 @@ struct PhraseMatcher: Sendable {
             }
         }
         delta = dfa
-        outputs = out
+        outStart = [0]
+        outIds = []
+        for o in out {
+            outIds.append(contentsOf: o)
+            outStart.append(Int32(outIds.count))
+        }
+        keyLength = patterns.map { Int32($0.key.count) }
+        categories = patterns.map { p in
+            var c = CategorySet()
+            for l in p.labels { c.insert(l.category) }
+            return c
+        }
+        flags = patterns.map { p in
+            var f: UInt8 = 0
+            if let first = p.key.first, SentenceSplitter.isAlnum(first) { f |= 1 }
+            if !p.prefix, let last = p.key.last, SentenceSplitter.isAlnum(last) { f |= 2 }
+            if p.original != nil { f |= 4 }
+            return f
+        }
     }
 
     /// All whole-word hits of all patterns in `lower` (ASCII-lowercased normalized text);
@@ -120,21 +193,45 @@ struct PhraseMatcher: Sendable {
         lower.withUnsafeBufferPointer { buf in
             delta.withUnsafeBufferPointer { d in
                 classOf.withUnsafeBufferPointer { cls in
-                    var s = 0
-                    let n = buf.count
-                    var i = 0
-                    while i < n {
-                        s = Int(d[s * cc + Int(cls[Int(buf[i])])])
-                        let o = outputs[s]
-                        if !o.isEmpty {
-                            for pi in o { check(Int(pi), endingAt: i + 1, lower: buf, original: original, into: &hits) }
+                    outStart.withUnsafeBufferPointer { os in
+                        outIds.withUnsafeBufferPointer { ids in
+                            keyLength.withUnsafeBufferPointer { kl in
+                                flags.withUnsafeBufferPointer { fl in
+                                    var s = 0
+                                    let n = buf.count
+                                    var i = 0
+                                    while i < n {
+                                        s = Int(d[s &* cc &+ Int(cls[Int(buf[i])])])
+                                        var k = Int(os[s])
+                                        let e = Int(os[s &+ 1])
+                                        while k < e {
+                                            let pi = Int(ids[k])
+                                            let end = i &+ 1
+                                            let start = end &- Int(kl[pi])
+                                            let f = fl[pi]
+                                            k &+= 1
+                                            if f & 1 != 0, start > 0, SentenceSplitter.isAlnum(buf[start &- 1]) { continue }
+                                            if f & 2 != 0, end < n, SentenceSplitter.isAlnum(buf[end]) { continue }
+                                            if f & 4 != 0, !caseMatches(pi, start: start, original: original) { continue }
+                                            hits.append(PhraseHit(start: Int32(start), end: Int32(end), pattern: Int32(pi)))
+                                        }
+                                        i &+= 1
+                                    }
+                                }
+                            }
                         }
-                        i += 1
                     }
                 }
             }
         }
         return hits
+    }
+
+    private func caseMatches(_ pi: Int, start: Int, original: [UInt8]) -> Bool {
+        guard let orig = patterns[pi].original else { return true }
+        var k = 0
+        while k < orig.count { if original[start + k] != orig[k] { return false }; k += 1 }
+        return true
     }
 
     /// Only the state walk, no hit checks: the speed ceiling for a multi-pattern scan.
@@ -144,27 +241,16 @@ struct PhraseMatcher: Sendable {
         lower.withUnsafeBufferPointer { buf in
             delta.withUnsafeBufferPointer { d in
                 classOf.withUnsafeBufferPointer { cls in
-                    var s = 0
-                    for b in buf {
-                        s = Int(d[s * cc + Int(cls[Int(b)])])
-                        count &+= outputs[s].count
+                    outStart.withUnsafeBufferPointer { os in
+                        var s = 0
+                        for b in buf {
+                            s = Int(d[s &* cc &+ Int(cls[Int(b)])])
+                            count &+= Int(os[s &+ 1] &- os[s])
+                        }
                     }
                 }
             }
         }
         return count
-    }
-
-    @inline(__always)
-    private func check(_ pi: Int, endingAt end: Int, lower: UnsafeBufferPointer<UInt8>, original: [UInt8], into hits: inout [PhraseHit]) {
-        let p = patterns[pi]
-        let start = end - p.key.count
-        if let first = p.key.first, SentenceSplitter.isAlnum(first), start > 0, SentenceSplitter.isAlnum(lower[start - 1]) { return }
-        if !p.prefix, let last = p.key.last, SentenceSplitter.isAlnum(last), end < lower.count, SentenceSplitter.isAlnum(lower[end]) { return }
-        if let orig = p.original {
-            var k = 0
-            while k < orig.count { if original[start + k] != orig[k] { return }; k += 1 }
-        }
-        hits.append(PhraseHit(start: Int32(start), end: Int32(end), pattern: Int32(pi)))
     }
 }

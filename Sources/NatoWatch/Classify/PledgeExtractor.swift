@@ -24,10 +24,9 @@ struct PledgeExtractor {
 
     func extract() -> [PledgeFact] {
         var facts: [PledgeFact] = []
-        var seen = Set<String>()
         var lastActor: (actor: Int, sentence: Int)?
         let defence = ctx.lex("defence_objects")
-        for s in ctx.sentences.indices {
+        for s in ctx.bodyFirstOrder {
             let hasDefenceHere = ctx.has(s, defence)
             let prevDefence = s > 0 && ctx.sentences[s - 1].paragraph == ctx.sentences[s].paragraph && ctx.has(s - 1, defence)
             let hasNumber = ctx.hasDigit(s) || ctx.has(s, ctx.rules.numberWordCategory)
@@ -37,26 +36,34 @@ struct PledgeExtractor {
             }
             let view = SentenceView(ctx, s)
             let actors = ActorFinder(view: view).mentions()
-            let found = extract(view: view, actors: actors, fallback: lastActor.flatMap { s - $0.sentence <= 2 ? $0.actor : nil },
+            let found = extract(view: view, actors: actors, fallback: lastActor.flatMap { s - $0.sentence == 1 ? $0.actor : nil },
                                 contextOnly: !hasDefenceHere)
-            for f in found {
-                let key = "\(f.actor)|\(f.metric)|\((f.value * 1000).rounded())|\(f.targetYear ?? 0)"
-                if seen.insert(key).inserted { facts.append(f) }
-            }
-            if let last = actors.last(where: { ctx.rules.gazetteer.actors[$0.actor].kind != .partner }) { lastActor = (last.actor, s) }
+            for f in found { Self.merge(f, into: &facts) }
+            if let first = actors.first(where: { ctx.rules.gazetteer.actors[$0.actor].kind != .partner }) { lastActor = (first.actor, s) }
+            else { lastActor = nil }
         }
         return facts
     }
 
-    /// A member or bloc named in sentence `s` (names/possessives only), without tokenizing.
+    /// Adds `f` unless the same actor, metric and value (±1%) is known; a dated fact replaces an undated one.
+    static func merge(_ f: PledgeFact, into facts: inout [PledgeFact]) {
+        if let i = facts.firstIndex(where: { $0.actor == f.actor && $0.metric == f.metric && abs($0.value - f.value) <= 0.01 * abs(f.value)
+            && ($0.targetYear == f.targetYear || $0.targetYear == nil || f.targetYear == nil) }) {
+            if facts[i].targetYear == nil && f.targetYear != nil { facts[i] = f }
+            return
+        }
+        facts.append(f)
+    }
+
+    /// The first member or bloc named in sentence `s` (names/possessives only), without tokenizing.
     private func firstActorCheap(_ s: Int) -> Int? {
-        var found: Int?
         for (_, l) in ctx.hits(in: s, category: ctx.rules.actorCategory) {
             let form = ActorForm(rawValue: l.kind) ?? .name
             guard form == .name || form == .possessive else { continue }
-            if ctx.rules.gazetteer.actors[Int(l.entry)].kind == .member { found = Int(l.entry) }
+            if ctx.rules.gazetteer.actors[Int(l.entry)].kind != .partner { return Int(l.entry) }
+            return nil
         }
-        return found
+        return nil
     }
 
     private func extract(view: SentenceView, actors: [ActorFinder.Mention], fallback: Int?, contextOnly: Bool) -> [PledgeFact] {
@@ -72,6 +79,7 @@ struct PledgeExtractor {
         let proposal = view.spans(ctx.lex("proposal_cues"))
         let component = view.spans(ctx.lex("component_cues"))
         let baseline = view.spans(ctx.lex("baseline_cues"))
+        let background = view.spans(ctx.lex("background_cues"))
         let yearFinder = TargetYearFinder(view: view, publishedYear: ctx.publishedYear)
         let years = yearFinder.mentions()
         var out: [PledgeFact] = []
@@ -89,9 +97,12 @@ struct PledgeExtractor {
             switch q.kind {
             case .percent:
                 if view.isWord(before, "by") || view.isWord(q.first - 1, "by") { continue }
+                let afterGDP = accepted.contains { $0.kind == .percent }
                 let anchored = gdp.contains { ($0.first > q.last && $0.first <= q.last + 6) || ($0.last < q.first && $0.last >= q.first - 4) }
                 if anchored {
                     rules.append("pledge.pct_gdp")
+                } else if afterGDP, view.isWord(before, in: Self.linkWords) || view.isWord(q.first - 1, in: Self.linkWords) {
+                    rules.append("pledge.pct_follows_gdp_share")
                 } else {
                     // "raise defence spending to 3 percent": only right after a defence word, with a link word
                     guard view.isWord(before, in: Self.linkWords) || view.isWord(q.first - 1, in: Self.linkWords) else { continue }
@@ -109,7 +120,9 @@ struct PledgeExtractor {
                 continue
             }
             // object binding
-            if let nearest = nearestObject(objects, q) {
+            // "raise X to 3%", "increase X by 11%, to 500 million": the object before "to" governs
+            let targetOfTo = view.isWord(before, "to") || view.isWord(q.first - 1, "to")
+            if let nearest = nearestObject(objects, q, preferBefore: targetOfTo) {
                 guard nearest.isDefence else { continue }
                 rules.append("pledge.defence_object")
             } else {
@@ -118,6 +131,7 @@ struct PledgeExtractor {
             }
             // component of a total already taken
             if !accepted.isEmpty, component.contains(where: { $0.first < q.first && $0.first > (accepted.last?.last ?? 0) }) { continue }
+            if background.contains(where: { $0.last < q.first }) { continue }
             // status cues before the quantity
             let cueBefore = nearestBefore(q.first, [(commit, 0), (achieved, 1)])
             if cueBefore == 1 { continue }
@@ -129,22 +143,39 @@ struct PledgeExtractor {
             // actor
             let actorMention = actors.last(where: { $0.last < q.first }) ?? actors.first(where: { $0.first > q.last })
             var actorIndex = actorMention?.actor
-            if actorIndex == nil, let fb = fallback { actorIndex = fb; rules.append("pledge.actor_previous_sentence") }
+            var fromFallback = false
+            if actorIndex == nil, let fb = fallback { actorIndex = fb; fromFallback = true; rules.append("pledge.actor_previous_sentence") }
             guard let ai = actorIndex else { continue }
             let actor = g.actors[ai]
             guard actor.kind != .partner else { continue }
+            // "Estonia, Latvia and Lithuania will each…": every member of the list pledges
+            var coActors: [Int] = []
+            if let m = actorMention, let mi = actors.firstIndex(where: { $0.first == m.first }) {
+                var k = mi
+                while k > 0 {
+                    let prev = actors[k - 1]
+                    let gap = (prev.last + 1)..<actors[k].first
+                    guard gap.count >= 1, gap.count <= 2, gap.allSatisfy({ view.isWord($0, ",") || view.isWord($0, "and") }) else { break }
+                    coActors.append(prev.actor)
+                    k -= 1
+                }
+            }
             if let m = actorMention {
                 // pressed by a third party: "urged Germany to…", "allies must spend…"
-                if demand.contains(where: { ($0.last < m.first && $0.last >= m.first - 3) || ($0.first > m.last && $0.last < q.first) }) { continue }
+                if demand.contains(where: { ($0.last < m.first && $0.last >= m.first - 5) || ($0.first > m.last && $0.last < q.first) }) { continue }
                 if negation.contains(where: { $0.first > m.last && $0.last < q.first }) { continue }
             }
             // year
-            let nextStart = quantities.dropFirst(qi + 1).first?.first ?? view.tokens.count
+            let nextStart = quantities.dropFirst(qi + 1).first(where: { !$0.inParentheses && $0.kind != .plain })?.first ?? view.tokens.count
             let yearsHere = years.filter { $0.last < nextStart }
             let target = yearFinder.targetYear(for: q.first, q.last, mentions: yearsHere)
+            if fromFallback && target == nil { continue }
             if let py = ctx.publishedYear {
                 if let t = target, t < py { continue }
-                if years.contains(where: { $0.last < q.first && $0.year < py && !$0.preposition == false }) && target == nil { continue }
+                // background: "In 2014, allies agreed to…" (a past year before the commitment that governs the number)
+                let governing = commit.filter { $0.last < q.first }.map(\.first).max() ?? q.first
+                if years.contains(where: { $0.last < governing && $0.year < py && $0.preposition }) { continue }
+                if target == nil, years.contains(where: { $0.last < q.first && $0.year < py && $0.preposition }) { continue }
             }
             // currency
             var currency: String?
@@ -160,6 +191,15 @@ struct PledgeExtractor {
                 }
             }
             let proposed = proposal.contains { $0.last < q.first && $0.first > (actorMention?.last ?? -1) }
+            for co in coActors where g.actors[co].kind != .partner {
+                let other = g.actors[co]
+                var c = currency
+                if metric == "amount", q.currencies.isEmpty { c = other.currency(on: ctx.published) }
+                out.append(PledgeFact(
+                    actor: other.name, metric: metric, value: metric == "amount" ? q.value : round(q.value * 100) / 100,
+                    currency: c, scale: q.scale, targetYear: target, status: proposed ? "proposed" : "committed",
+                    evidence: ctx.sentenceText(view.index), rules: rules + ["pledge.actor_list"]))
+            }
             out.append(PledgeFact(
                 actor: actor.name, metric: metric, value: metric == "amount" ? q.value : round(q.value * 100) / 100,
                 currency: currency, scale: q.scale, targetYear: target, status: proposed ? "proposed" : "committed",
@@ -191,7 +231,10 @@ struct PledgeExtractor {
     }
 
     /// The object nearest to the quantity (ties go to the one before it).
-    private func nearestObject(_ objects: [ObjectSpan], _ q: Quantity) -> ObjectSpan? {
+    private func nearestObject(_ objects: [ObjectSpan], _ q: Quantity, preferBefore: Bool) -> ObjectSpan? {
+        if preferBefore, let o = objects.filter({ $0.span.last < q.first && $0.span.last >= q.first - 12 }).max(by: { $0.span.last < $1.span.last }) {
+            return o
+        }
         var best: ObjectSpan?
         var bestDistance = Int.max
         for o in objects {

@@ -39,6 +39,19 @@ struct QuantityParser {
                 i += 1
             }
         }
+        // "between 5% and 6%": one range, lower bound first
+        var merged: [Quantity] = []
+        for q in out {
+            if let prev = merged.last, prev.kind == q.kind, prev.high == nil, q.first == prev.last + 2,
+               view.isWord(prev.last + 1, "and") || view.isWord(prev.last + 1, "to"),
+               view.isWord(prev.first - 1, "between") || (view.isWord(prev.last + 1, "and") && view.isWord(prev.first - 2, "between")) {
+                merged[merged.count - 1].high = q.value
+                merged[merged.count - 1].last = q.last
+                continue
+            }
+            merged.append(q)
+        }
+        out = merged
         // parentheses
         var depth = 0
         var k = 0
@@ -200,8 +213,10 @@ struct QuantityParser {
     /// A currency form at token `k` allowed before/after the number: (codes, token count).
     private func currency(at k: Int, before: Bool) -> ([String], Int)? {
         let t = view.tokens
-        guard k < t.count else { return nil }
-        for form in gazetteer.currencies where (before ? form.before : form.after) {
+        guard k < t.count, let candidates = gazetteer.currencyByFirstToken[Array(view.word(k))] else { return nil }
+        for ci in candidates {
+            let form = gazetteer.currencies[ci]
+            guard before ? form.before : form.after else { continue }
             let n = form.tokens.count
             guard k + n <= t.count else { continue }
             var ok = true

@@ -7,7 +7,7 @@ struct RuleSet: Sendable {
     static let requiredLexicons = [
         "defence_objects", "negative_objects", "gdp_anchors", "commitment_cues", "achieved_cues", "proposal_cues",
         "negation_cues", "demand_cues", "baseline_cues", "government_nouns", "metonym_verbs", "metonym_blockers",
-        "component_cues", "change_launch", "change_expand", "change_reduce", "change_end", "change_non_objects",
+        "component_cues", "background_cues", "change_launch", "change_expand", "change_reduce", "change_end", "change_non_objects",
         "mission_proposed", "mission_negative", "nato_context",
     ]
 
@@ -122,6 +122,9 @@ struct RuleSet: Sendable {
                 }
             }
             topics.append(def)
+        }
+        guard categoryCount <= Int32(CategorySet.capacity) else {
+            throw f.error(f.root, "too many lexicons and rule groups (\(categoryCount)); at most \(CategorySet.capacity)")
         }
         matcher.compile()
     }

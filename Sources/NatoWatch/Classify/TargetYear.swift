@@ -42,10 +42,17 @@ struct TargetYearFinder {
     }
 
     /// A relative time expression at token `i`: (year, token count).
+    private static let relativeStarts: Set<[UInt8]> = Set(["next", "this", "the", "end", "within", "over", "in"].map { Array($0.utf8) })
+
     private func relative(at i: Int, publishedYear py: Int) -> (Int, Int)? {
+        guard view.tokens[i].kind == .word, view.isWord(i, in: Self.relativeStarts) else { return nil }
         func w(_ k: Int, _ s: String) -> Bool { view.isWord(i + k, s) }
         if w(0, "next"), w(1, "year") { return (py + 1, 2) }
         if w(0, "this"), w(1, "year") { return (py, 2) }
+        if w(0, "next"), w(1, "fiscal"), w(2, "year") { return (py + 1, 3) }
+        if w(0, "this"), w(1, "fiscal"), w(2, "year") { return (py, 3) }
+        if w(0, "the"), w(1, "current"), w(2, "fiscal"), w(3, "year") { return (py, 4) }
+        if w(0, "next"), w(1, "decade") { return (py + 10, 2) }
         if w(0, "the"), w(1, "end"), w(2, "of"), w(3, "the"), w(4, "decade") { return ((py / 10 + 1) * 10, 5) }
         if w(0, "end"), w(1, "of"), w(2, "the"), w(3, "decade") { return ((py / 10 + 1) * 10, 4) }
         if w(0, "within"), w(1, "a"), w(2, "decade") { return (py + 10, 3) }

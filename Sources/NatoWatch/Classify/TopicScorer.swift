@@ -29,8 +29,10 @@ struct TopicScorer {
         case .fact(let what):
             return what == "pledge" ? pledges > 0 : missions > 0
         case .any(let group):
+            guard ctx.sentenceCategories.contains(where: { $0.contains(group.category) }) else { return false }
             var distinct = Set<Int>()
-            for h in ctx.hits {
+            let cats = ctx.rules.matcher.categories
+            for h in ctx.hits where cats[Int(h.pattern)].contains(group.category) {
                 for l in ctx.labels(h) where l.category == group.category {
                     distinct.insert(l.entry >= 0 ? Int(l.entry) : 1_000_000 + Int(h.pattern))
                 }

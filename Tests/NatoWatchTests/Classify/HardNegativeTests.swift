@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@testable import NatoWatch
+
+/// Sentences that look like pledges but are not.
+@Suite struct ClassifierHardNegativeTests {
+    @Test(arguments: [
+        // achieved levels
+        "Germany reached 2% of GDP on defence last year.",
+        "Poland spent 4.1% of GDP on its armed forces in 2024, according to NATO estimates.",
+        "Latvia's defence budget currently stands at 3.45% of GDP.",
+        // not defence
+        "Public health spending reached 3% of GDP in the first quarter.",
+        "The government has pledged to raise health spending to 7.5% of GDP by 2027.",
+        "The budget deficit is expected to reach 6.5% of GDP next year.",
+        "Euro zone inflation eased to 2.4% in February while the economy grew 0.3%.",
+        "In the poll, 64% of respondents said they favoured increasing the defence budget.",
+        "Britain will slash its aid budget to 0.3% of gross national income by 2027.",
+        "Germany will provide Ukraine with 9 billion euros in military aid per year from 2026.",
+        // third parties and refusals
+        "Trump said NATO members should spend 5% of their GDP on defence.",
+        "Hegseth urged Indo-Pacific allies to spend 3.5% of gross domestic product on their militaries.",
+        "Spain refused to commit to spending 5% of its economic output on defence.",
+        // partners are not Allies
+        "Japan will raise defence spending to 2% of GDP by 2027.",
+        "Australia plans to raise defence spending to 2.33% of GDP by 2033.",
+        // history and increments
+        "In 2014, allies agreed to move towards spending 2% of GDP on defence within a decade.",
+        "Defence expenditure should rise by 0.2% of GDP each year starting in 2026.",
+        "Denmark will increase defence spending by a further 0.5 percentage points.",
+        // rule exemptions
+        "Parliament approved exempting defence spending above 1% of GDP from the debt brake.",
+    ])
+    func noPledge(_ text: String) {
+        let r = ClassifierFixture.classify(text, date: "2025-06-01")
+        #expect(r.pledges.isEmpty, "unexpected pledge: \(r.pledges.map { "\($0.actor) \($0.value)" })")
+    }
+
+    @Test(arguments: [
+        "The EU has extended its naval mission Aspides in the Red Sea and expanded its mandate.",
+        "The U.N. Security Council voted to wind down UNIFIL, its peacekeeping mission in Lebanon.",
+        "Italian jets took over NATO's Baltic Air Policing mission at a routine handover-takeover ceremony.",
+        "KFOR began a large-scale exercise, temporarily increasing the number of troops in Kosovo.",
+        "NATO Mission Iraq continues to advise the defence ministry; there is no fixed timeline for the conclusion of our mission.",
+        "NATO will retire part of its E-3 Sentry AWACS fleet earlier than planned.",
+        "KFOR, set up in 1999 after the NATO air campaign ended the war, marked its anniversary.",
+    ])
+    func noMissionChange(_ text: String) {
+        let r = ClassifierFixture.classify(text, date: "2025-06-01")
+        #expect(r.missions.isEmpty, "unexpected mission: \(r.missions.map { "\($0.mission) \($0.change)" })")
+    }
+
+    @Test func footballDefenceIsNotASpendingTopic() {
+        let r = ClassifierFixture.classify("Arsenal's defence kept a clean sheet in the Premier League match. The club plans to spend 200 million pounds on players next season.")
+        #expect(!r.topics.contains { $0.topic == "spending_pledge" })
+        #expect(r.pledges.isEmpty)
+    }
+}

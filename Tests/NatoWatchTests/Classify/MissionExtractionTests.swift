@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import NatoWatch
+
+@Suite struct ClassifierMissionExtractionTests {
+    private func one(_ text: String) -> MissionFact? {
+        let m = ClassifierFixture.classify(text, date: "2025-06-01").missions
+        return m.count == 1 ? m[0] : nil
+    }
+
+    @Test(arguments: [
+        ("NATO on Tuesday launched Baltic Sentry to protect undersea cables.", "Baltic Sentry", "launch"),
+        ("NATO has decided to deploy 700 more troops to KFOR after clashes.", "KFOR", "expand"),
+        ("NATO will reduce the number of advisers serving with NATO Mission Iraq next year.", "NATO Mission Iraq", "reduce"),
+        ("NATO formally ended Operation Ocean Shield, its counter-piracy mission.", "Operation Ocean Shield", "end"),
+        ("NATO opened its liaison office in Amman on Tuesday.", "NATO Liaison Office in Jordan", "open_office"),
+        ("NATO will close its liaison office in Georgia, the alliance said.", "NATO Liaison Office in Georgia", "close_office"),
+        ("Allies agreed to scale up NATO battlegroups to brigades.", "Forward Land Forces", "expand"),
+    ] as [(String, String, String)])
+    func changeTypes(_ text: String, _ mission: String, _ change: String) {
+        let m = one(text)
+        #expect(m?.mission == mission)
+        #expect(m?.change == change)
+        #expect(m?.status == "decided")
+    }
+
+    @Test func reviewingPlansIsProposed() {
+        let m = one("The alliance was reviewing plans to open a liaison office in Jordan.")
+        #expect(m?.change == "open_office" && m?.status == "proposed" && m?.place == "Jordan")
+    }
+
+    @Test func setToBeApprovedIsProposed() {
+        let m = one("The expanded NATO mission in Iraq, set to be approved this week, would see advisers support the police.")
+        #expect(m?.mission == "NATO Mission Iraq" && m?.change == "expand" && m?.status == "proposed")
+    }
+
+    @Test func officeTemplateNamesANewPlace() {
+        let m = one("NATO is considering opening a liaison office in Tunisia.")
+        #expect(m?.mission == "NATO Liaison Office in Tunisia")
+        #expect(m?.place == "Tunisia")
+        #expect(m?.status == "proposed")
+    }
+
+    @Test func changeVerbAboutCoordinationIsIgnored() {
+        let r = ClassifierFixture.classify("NATO will scale up coordination with the NATO-ICI Regional Centre in Kuwait.")
+        #expect(r.missions.isEmpty)
+    }
+
+    @Test func needsNATOContext() {
+        let r = ClassifierFixture.classify("The ministry plans to open a liaison office in Tunisia for trade.")
+        #expect(r.missions.isEmpty)
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+@testable import NatoWatch
+
+@Suite struct ClassifierPledgeExtractionTests {
+    private func pledges(_ text: String, date: String = "2025-06-01") -> [PledgeFact] {
+        ClassifierFixture.classify(text, date: date).pledges
+    }
+
+    private func one(_ text: String, date: String = "2025-06-01") -> PledgeFact? {
+        let p = pledges(text, date: date)
+        return p.count == 1 ? p[0] : nil
+    }
+
+    // MARK: percent forms
+
+    @Test(arguments: [
+        "Finland will raise defence spending to 3% of GDP by 2029.",
+        "Finland will raise defence spending to 3 per cent of GDP by 2029.",
+        "Finland will raise defence spending to three percent of gross domestic product by 2029.",
+        "Finland will raise defence spending to 3 pct of GDP by 2029.",
+        "Finland will raise defence spending to 3\u{00A0}% of its GDP by 2029.",
+        "Finland will raise defence spending to 3,0% of GDP by 2029.",
+    ])
+    func percentForms(_ text: String) {
+        let p = one(text)
+        #expect(p?.actor == "Finland")
+        #expect(p?.metric == "pct_gdp")
+        #expect(p?.value == 3.0)
+        #expect(p?.targetYear == 2029)
+        #expect(p?.currency == nil)
+    }
+
+    @Test func decimalPercentOfGrossDomesticProduct() {
+        let p = one("Sweden aims to lift military spending to 3.5 percent of gross domestic product by 2030.")
+        #expect(p?.actor == "Sweden" && p?.value == 3.5 && p?.targetYear == 2030)
+    }
+
+    @Test func twoAndAHalfPerCentInWords() {
+        let p = one("Britain pledged to increase defence spending to two and a half per cent of GDP by 2027.")
+        #expect(p?.actor == "United Kingdom" && p?.value == 2.5)
+    }
+
+    @Test(arguments: [
+        "Lithuania will earmark 5-6% of GDP for defence in 2026-2030.",
+        "Lithuania will earmark 5 to 6 percent of GDP for defence in 2026-2030.",
+        "Lithuania will earmark between 5% and 6% of GDP for defence in 2026-2030.",
+    ])
+    func rangesTakeTheLowerBound(_ text: String) {
+        let p = one(text)
+        #expect(p?.value == 5.0)
+        #expect(p?.targetYear == 2030)
+    }
+
+    @Test func implicitShareAfterDefenceWord() {
+        let p = one("Estonia's government decided to raise defence spending to 5.4 percent next year.")
+        #expect(p?.actor == "Estonia" && p?.value == 5.4 && p?.targetYear == 2026)
+    }
+
+    // MARK: amounts and currencies
+
+    @Test func halfATrillionInfersEuroForGermany() {
+        let p = one("Germany is opening up half a trillion extra in defence spending.")
+        #expect(p?.metric == "amount" && p?.value == 5e11 && p?.currency == "EUR" && p?.scale == "trillion")
+    }
+
+    @Test(arguments: [
+        ("The EU will mobilise €150bn in loans for defence.", 150e9, "EUR", "European Union"),
+        ("The United States will spend $1.2 trillion on defense next year.", 1.2e12, "USD", "United States"),
+        ("Norway plans to spend NOK 600 billion more on defence by 2036.", 600e9, "NOK", "Norway"),
+        ("Poland will allocate 200 billion zlotys ($55 billion) to defence spending in 2026.", 200e9, "PLN", "Poland"),
+        ("Canada committed an additional $9.3-billion to defence this year.", 9.3e9, "CAD", "Canada"),
+        ("Sweden will spend an extra 40 billion crowns on its armed forces next year.", 40e9, "SEK", "Sweden"),
+        ("Denmark will spend an extra 50 billion Danish crowns on defence next year.", 50e9, "DKK", "Denmark"),
+        ("Britain will invest an extra £13.4bn a year in defence by 2027.", 13.4e9, "GBP", "United Kingdom"),
+        ("The European Union plans to mobilise 800 billion euros for defence.", 800e9, "EUR", "European Union"),
+    ] as [(String, Double, String, String)])
+    func amountForms(_ text: String, _ value: Double, _ currency: String, _ actor: String) {
+        let p = one(text)
+        #expect(p?.metric == "amount")
+        #expect(p.map { abs($0.value - value) < 1 } == true)
+        #expect(p?.currency == currency)
+        #expect(p?.actor == actor)
+    }
+
+    @Test func bulgariaUsesLevBeforeTheEuro() {
+        let before = one("Bulgaria will spend an extra 2 billion on defence next year.", date: "2025-05-01")
+        let after = one("Bulgaria will spend an extra 2 billion on defence next year.", date: "2026-05-01")
+        #expect(before?.currency == "BGN")
+        #expect(after?.currency == "EUR")
+    }
+
+    // MARK: target years
+
+    @Test(arguments: [
+        ("Latvia plans to raise defence spending to 5% of GDP by 2028.", 2028),
+        ("Latvia plans to raise defence spending to 5% of GDP in 2030.", 2030),
+        ("Latvia plans to raise defence spending to 5% of GDP within five years.", 2030),
+        ("Latvia plans to raise defence spending to 5% of GDP next year.", 2026),
+        ("Latvia plans to raise defence spending to 5% of GDP by the end of the decade.", 2030),
+        ("Latvia plans to raise defence spending to 5% of GDP in the 2026-2029 period.", 2029),
+        ("Latvia plans to raise defence spending to 5% of GDP this year.", 2025),
+    ] as [(String, Int)])
+    func targetYears(_ text: String, _ year: Int) {
+        #expect(one(text)?.targetYear == year)
+    }
+
+    // MARK: actor forms
+
+    @Test(arguments: [
+        ("The Czech Republic will raise defence spending to 3% of GDP by 2030.", "Czechia"),
+        ("Turkey plans to increase defence spending to 3% of GDP by 2030.", "Türkiye"),
+        ("The German government will raise defence spending to 3% of GDP by 2030.", "Germany"),
+        ("Germany's cabinet agreed to raise defence spending to 3% of GDP by 2030.", "Germany"),
+        ("Berlin said it would raise defence spending to 3% of GDP by 2030.", "Germany"),
+        ("Downing Street said defence spending will rise to 3% of GDP by 2030.", "United Kingdom"),
+        ("Macron announced France would raise defence spending to 3% of GDP by 2030.", "France"),
+        ("NATO allies agreed to raise defence spending to 5% of GDP by 2035.", "NATO allies"),
+        ("The EU pledged to raise defence spending to 3% of GDP by 2030.", "European Union"),
+    ] as [(String, String)])
+    func actorForms(_ text: String, _ actor: String) {
+        #expect(one(text)?.actor == actor)
+    }
+
+    @Test func listOfActorsPledgesForEach() {
+        let p = pledges("Estonia, Latvia and Lithuania will each raise defence spending to 5% of GDP by 2026.")
+        #expect(Set(p.map(\.actor)) == ["Estonia", "Latvia", "Lithuania"])
+    }
+
+    @Test func actorFromPreviousSentenceNeedsAYear() {
+        let p = pledges("Finland announced a new defence plan. The government said defence spending would rise to 3% of GDP by 2029.")
+        #expect(p.first?.actor == "Finland")
+    }
+
+    // MARK: status
+
+    @Test func hedgedPledgeIsProposed() {
+        #expect(one("Slovakia is considering a proposal to increase defence spending to 3% of GDP by 2030.")?.status == "proposed")
+    }
+
+    @Test func commitmentIsCommitted() {
+        #expect(one("Portugal pledged to raise defence spending to 2% of GDP by 2029.")?.status == "committed")
+    }
+
+    @Test func fromBaselineToTargetTakesTheTarget() {
+        let p = pledges("Britain will raise defence spending from 2.3% to 2.5% of GDP by 2027.")
+        #expect(p.map(\.value) == [2.5])
+    }
+}
