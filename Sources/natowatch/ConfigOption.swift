@@ -23,6 +23,6 @@ struct ConfigOption: ParsableArguments {
 /// Writing to standard output and standard error without the C `stdout` global.
 enum CLIOutput {
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data(("natowatch: " + message + "\n").utf8))
+        try? FileHandle.standardError.write(contentsOf: Data(("natowatch: " + message + "\n").utf8))
     }
 }

@@ -1,9 +1,19 @@
 import ArgumentParser
 import NatoWatch
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The `natowatch` command line.
 @main
 struct NatoWatchCommand: ParsableCommand {
+    static func main() {
+        // Writes to a closed pipe or socket are errors to handle, never a reason to die.
+        signal(SIGPIPE, SIG_IGN)
+        Self.main(nil)
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "natowatch",
         abstract: "Watch news feeds for NATO developments and alert on new pledges and mission changes.",

@@ -1,6 +1,10 @@
 import Foundation
 import Logging
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Delivers alerts from the outbox to the optional hooks: `on_alert` (a program, argv, never a
 /// shell, with the alert's JSON line on standard input and a timeout) and `webhook` (a JSON POST
 /// with retries). At least once: an alert is marked delivered only after success.
@@ -65,6 +69,8 @@ public final class AlertHooks: @unchecked Sendable {
 
     /// Runs `argv` with `input` on stdin; true when it exits 0 within the timeout.
     func runProgram(_ argv: [String], input: String, alertID: String) -> Bool {
+        // A program that exits without reading its input must not kill natowatch with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: argv[0])
         p.arguments = Array(argv.dropFirst())
@@ -80,7 +86,7 @@ public final class AlertHooks: @unchecked Sendable {
             logger.error("on_alert \(argv[0]): cannot start: \(error)")
             return false
         }
-        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try? stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8))
         try? stdin.fileHandleForWriting.close()
         let deadline = Date().addingTimeInterval(config.onAlertTimeout)
         while p.isRunning && Date() < deadline { usleep(10_000) }
