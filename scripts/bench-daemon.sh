@@ -10,7 +10,8 @@ FEEDS=${BENCH_FEEDS:-1000}
 IDLE=${IDLE_SECONDS:-60}
 PORT=${BENCH_PORT:-18271}
 if [ -z "${NATOWATCH_BIN:-}" ]; then
-  swift build -c release --product natowatch >/dev/null
+  # As deployed by Deploy/install.sh: release, Swift runtime linked statically.
+  swift build -c release --product natowatch --static-swift-stdlib >/dev/null
   NATOWATCH_BIN=$PWD/.build/release/natowatch
 fi
 command -v nginx >/dev/null || apt-get install -y -qq nginx-light >/dev/null

@@ -60,8 +60,13 @@ public final class FetchCycle: @unchecked Sendable {
         let queue = DispatchQueue(label: "natowatch.ingest")
         let box = SummaryBox(summary)
         let feedsByKey = byKey
+        // Backpressure: at most a few fetched bodies wait for parsing, so memory stays bounded
+        // however many feeds a cycle has; fetching simply pauses while the parser catches up.
+        let pending = DispatchSemaphore(value: 4)
         fetcher.fetchAll(requests) { request, result in
+            pending.wait()
             queue.async {
+                defer { pending.signal() }
                 guard let feed = feedsByKey[request.key] else { return }
                 do {
                     try self.process(feed: feed, state: states[feed.url], result: result, summary: box)

@@ -16,6 +16,7 @@ public final class Store: Sendable {
         config.busyMode = .timeout(10)
         config.readonly = readOnly
         config.foreignKeysEnabled = true
+        config.maximumReaderCount = 2
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
