@@ -1,11 +1,11 @@
 import Foundation
+import NatoWatch
+import NatoWatchTestSupport
+import Testing
 
 #if canImport(Glibc)
     import Glibc
 #endif
-import NatoWatch
-import NatoWatchTestSupport
-import Testing
 
 private let openssl = "/usr/bin/openssl"
 
@@ -24,7 +24,9 @@ struct CurlFetcherTLSTests {
         let port = try LoopbackHTTPServer.unusedPort()
         let server = Process()
         server.executableURL = URL(fileURLWithPath: openssl)
-        server.arguments = ["s_server", "-accept", "127.0.0.1:\(port)", "-cert", certificate, "-key", key, "-www", "-quiet"]
+        server.arguments = [
+            "s_server", "-accept", "127.0.0.1:\(port)", "-cert", certificate, "-key", key, "-www", "-quiet",
+        ]
         server.standardOutput = FileHandle.nullDevice
         server.standardError = FileHandle.nullDevice
         try server.run()
