@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 PREFIX=${PREFIX:-/usr/local}
 ETC=${ETC:-/etc/natowatch}
 UNITS=${UNITS:-/etc/systemd/system}
+LOGROTATE=${LOGROTATE:-/etc/logrotate.d}
 have_systemd() { [ -d /run/systemd/system ]; }
 
 if [ "${1:-}" = "--uninstall" ]; then
@@ -14,7 +15,7 @@ if [ "${1:-}" = "--uninstall" ]; then
     systemctl disable --now natowatch.service natowatch-fetch.timer 2>/dev/null || true
   fi
   rm -f "$UNITS/natowatch.service" "$UNITS/natowatch-fetch.service" "$UNITS/natowatch-fetch.timer"
-  rm -f "$PREFIX/bin/natowatch" /etc/logrotate.d/natowatch
+  rm -f "$PREFIX/bin/natowatch" "$LOGROTATE/natowatch"
   rm -rf "$PREFIX/share/natowatch" "$PREFIX/share/doc/natowatch"
   have_systemd && systemctl daemon-reload || true
   echo "natowatch removed; $ETC, /var/lib/natowatch and /var/log/natowatch were kept"
@@ -39,7 +40,7 @@ if [ ! -e "$ETC/gazetteer" ]; then cp -r Config/gazetteer "$ETC/gazetteer"; fi
 install -D -m 0644 Deploy/natowatch.service "$UNITS/natowatch.service"
 install -D -m 0644 Deploy/natowatch-fetch.service "$UNITS/natowatch-fetch.service"
 install -D -m 0644 Deploy/natowatch-fetch.timer "$UNITS/natowatch-fetch.timer"
-install -D -m 0644 Deploy/natowatch.logrotate /etc/logrotate.d/natowatch
+install -D -m 0644 Deploy/natowatch.logrotate "$LOGROTATE/natowatch"
 "$PREFIX/bin/natowatch" check-config --config "$ETC/natowatch.yaml"
 if have_systemd; then
   systemctl daemon-reload
