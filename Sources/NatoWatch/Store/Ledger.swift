@@ -125,8 +125,9 @@ struct Ledger {
             arguments: [factID, value, year, status, now.timeIntervalSince1970, source.itemID])
     }
 
-    private func sourceCounts(factID: Int64) throws -> (hosts: Int, official: Bool) {
-        let hosts = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT COALESCE(host, feed_url)) FROM fact_sources WHERE fact_id = ?", arguments: [factID]) ?? 1
+    /// Independent sources of a fact (distinct hosts) and whether an official feed is among them.
+    static func sourceCounts(factID: Int64, db: Database) throws -> (hosts: Int, official: Bool) {
+        let hosts = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT COALESCE(host, feed_url)) FROM fact_sources WHERE fact_id = ?", arguments: [factID]) ?? 0
         let official = try Bool.fetchOne(db, sql: "SELECT MAX(official) FROM fact_sources WHERE fact_id = ?", arguments: [factID]) ?? false
         return (hosts, official)
     }
@@ -163,7 +164,7 @@ struct Ledger {
         a.url = source.url
         a.feed = source.feedName
         a.published = source.published
-        let counts = try sourceCounts(factID: factID)
+        let counts = try Self.sourceCounts(factID: factID, db: db)
         a.sources = counts.hosts
         a.official = counts.official
         try db.execute(

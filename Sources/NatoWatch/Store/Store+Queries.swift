@@ -114,8 +114,7 @@ extension Store {
                 ).map { h in
                     FactRow.HistoryEntry(value: h["value"], targetYear: h["target_year"], status: h["status"], recordedAt: Date(timeIntervalSince1970: h["recorded_at"]))
                 }
-                let sources = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT COALESCE(host, feed_url)) FROM fact_sources WHERE fact_id = ?", arguments: [id]) ?? 0
-                let official = try Bool.fetchOne(db, sql: "SELECT MAX(official) FROM fact_sources WHERE fact_id = ?", arguments: [id]) ?? false
+                let (sources, official) = try Ledger.sourceCounts(factID: id, db: db)
                 return FactRow(
                     kind: r["kind"], actor: r["actor"], metric: r["metric"], value: r["value"], currency: r["currency"],
                     targetYear: r["target_year"], mission: r["mission"], change: r["change"], place: r["place"], status: r["status"],
