@@ -157,7 +157,9 @@ public final class Daemon: @unchecked Sendable {
                 due.append(feed)
                 continue
             }
-            if when <= t { due.append(feed) } else { next = min(next ?? when, when) }
+            // Feeds falling due very soon join this cycle: fewer, fuller cycles.
+            let window = min(30, config.interval(of: feed) * 0.05)
+            if when <= t.addingTimeInterval(window) { due.append(feed) } else { next = min(next ?? when, when) }
         }
         if !due.isEmpty {
             runCycle(due)

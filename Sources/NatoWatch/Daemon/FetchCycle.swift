@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Synchronization
 
 /// One fetch cycle: fetch the given feeds, parse what changed, classify new items, store them
 /// with their facts and queued alerts, then deliver the alerts. A plain synchronous function of
@@ -14,6 +15,7 @@ public final class FetchCycle: @unchecked Sendable {
     public let random: @Sendable () -> Double
     let logger: Logger
     let policy: SchedulePolicy
+    private let pruneState = Mutex<Date?>(nil)
 
     public init(
         config: NatoWatchConfig, store: Store, fetcher: any Fetcher, classifier: Classifier, alertLog: AlertLog,
@@ -81,7 +83,7 @@ public final class FetchCycle: @unchecked Sendable {
         try deferRateLimitedHosts(box.rateLimited, feeds: feeds)
         if let storageError = box.error { throw storageError }
         summary.alerts = try delivery.deliverPending(now: now())
-        do { try store.prune(before: now().addingTimeInterval(-config.retention)) } catch { logger.warning("retention: \(error)") }
+        pruneIfDue()
         summary.duration = now().timeIntervalSince(started)
         try? store.recordCycle(summary)
         return summary
@@ -185,6 +187,20 @@ public final class FetchCycle: @unchecked Sendable {
         summary.update {
             $0.feedsFailed += 1
             $0.failures.append(.init(name: feed.name, url: feed.url, kind: kind, reason: message))
+        }
+    }
+
+    /// Retention runs at most once an hour, not after every (possibly tiny) cycle.
+    private func pruneIfDue() {
+        let t = now()
+        let last = pruneState.withLock { $0 }
+        guard last.map({ t.timeIntervalSince($0) >= 3600 }) ?? true else { return }
+        pruneState.withLock { $0 = t }
+        do {
+            let r = try store.prune(before: t.addingTimeInterval(-config.retention))
+            if r.itemsPruned > 0 { logger.info("retention: pruned \(r.itemsPruned) old items") }
+        } catch {
+            logger.warning("retention: \(error)")
         }
     }
 
