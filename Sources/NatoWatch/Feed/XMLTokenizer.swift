@@ -344,7 +344,12 @@ struct XMLTokenizer {
                 if bytes[j] == UInt8(ascii: "<") { break }
                 j += 1
             }
-            if j < n, bytes[j] == UInt8(ascii: ">") { pos = j + 1 } else { flag("unterminated end tag"); pos = j }
+            if j < n, bytes[j] == UInt8(ascii: ">") { pos = j + 1 } else {
+                flag("unterminated end tag")
+                // sgmllib: a tag cut off by the end of the document is text.
+                if loose && j >= n { let t = String(decoding: bytes[self.pos..<n], as: UTF8.self); pos = n; return .text(t) }
+                pos = j
+            }
             return .end(name: name)
         }
         if !(XMLTokenizer.isNameStartByte(c)) {
@@ -365,6 +370,7 @@ struct XMLTokenizer {
 
     private mutating func startTag() throws(FeedError) -> XMLToken {
         let n = bytes.count
+        let tagStart = pos
         var j = pos + 1
         let s = j
         while j < n, XMLTokenizer.isNameByte(bytes[j]) { j += 1 }
@@ -434,6 +440,11 @@ struct XMLTokenizer {
             // Attribute-value normalization: whitespace characters become spaces.
             for k in value.indices where value[k] == 9 || value[k] == 10 || value[k] == 13 { value[k] = 32 }
             attrs.append((attrName, String(decoding: value, as: UTF8.self)))
+        }
+        if loose && j >= n && (n == 0 || bytes[n - 1] != UInt8(ascii: ">")) {
+            // sgmllib: a start tag cut off by the end of the document is text.
+            pos = n
+            return .text(String(decoding: bytes[tagStart..<n], as: UTF8.self))
         }
         pos = j
         return .start(name: name, attributes: attrs, selfClosing: selfClosing)
