@@ -46,8 +46,22 @@ enum FeedAdapter {
         if htmlTypes.contains(t) {
             s = HTMLText.plainText(value)
         } else {
-            let paras = value.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n\n")
-            s = paras.map { FeedText.collapse($0) }.filter { !$0.isEmpty }.joined(separator: "\n\n")
+            // Blank lines separate paragraphs in plain text.
+            var bytes = [UInt8]()
+            bytes.reserveCapacity(value.utf8.count)
+            var lineHasText = false
+            var blank = 0
+            for c in value.utf8 {
+                if c == 10 {
+                    if !lineHasText { blank += 1 }
+                    if blank >= 1 && !lineHasText { bytes.append(1) } else { bytes.append(10) }
+                    lineHasText = false
+                    continue
+                }
+                if c != 13 && c != 32 && c != 9 { lineHasText = true; blank = 0 }
+                bytes.append(c)
+            }
+            s = bytes.withUnsafeBufferPointer { HTMLText.paragraphs($0, separator: 1) }
         }
         return s.isEmpty ? nil : s
     }
@@ -87,7 +101,7 @@ enum FeedAdapter {
             for c in e.content {
                 let t = c.type.isEmpty ? "text/html" : c.type
                 guard t.hasPrefix("text/") || htmlTypes.contains(t) || t.hasSuffix("xml") else { continue }
-                if let b = bodyText(c.value, type: t.hasSuffix("xml") ? "application/xhtml+xml" : t), b.count > (best?.count ?? 0) { best = b }
+                if let b = bodyText(c.value, type: t.hasSuffix("xml") ? "application/xhtml+xml" : t), b.utf8.count > (best?.utf8.count ?? 0) { best = b }
             }
             if best == nil, let s = e.values["summary"] { best = bodyText(s, type: sType) }
             entry.contentText = best ?? entry.summaryText

@@ -143,7 +143,17 @@ final class FeedBuilder {
 
     // MARK: - Names
 
+    /// Resolved element names by raw name; cleared whenever namespace declarations change.
+    private var nameCache: [String: String] = [:]
+
     private func elementName(_ raw: String) -> String {
+        if let cached = nameCache[raw] { return cached }
+        let resolved = resolveElementName(raw)
+        nameCache[raw] = resolved
+        return resolved
+    }
+
+    private func resolveElementName(_ raw: String) -> String {
         let lower = raw.lowercased()
         if loose { return lower }
         if let colon = lower.firstIndex(of: ":") {
@@ -171,7 +181,7 @@ final class FeedBuilder {
             if loose {
                 var v = rawValue
                 if key == "rel" || key == "type" { v = v.lowercased() }
-                if v.contains("&amp;") { v = v.replacingOccurrences(of: "&amp;", with: "&") }
+                if v.utf8.contains(38) { v = FeedText.replaceAll(v, [("&amp;", "&")]) }
                 d[key] = v
                 list.append((key, v))
                 continue
@@ -190,7 +200,7 @@ final class FeedBuilder {
             }
             var v = rawValue
             if key == "rel" || key == "type" { v = v.lowercased() }
-            if v.contains("&amp;") { v = v.replacingOccurrences(of: "&amp;", with: "&") }
+            if v.utf8.contains(38) { v = FeedText.replaceAll(v, [("&amp;", "&")]) }
             d[key] = v
             list.append((key, v))
         }
@@ -205,6 +215,7 @@ final class FeedBuilder {
             else if lower == "http://www.w3.org/2005/atom" { version = "atom10" }
         }
         let key = prefix ?? ""
+        nameCache.removeAll(keepingCapacity: true)
         if !scopes.isEmpty { scopes[scopes.count - 1].append((key, declared[key])) }
         declared[key] = uri
         if let mapped = FeedNamespaces.prefix(forURI: uri) {
@@ -286,8 +297,9 @@ final class FeedBuilder {
     }
 
     private func finishEnd() {
-        if let undo = scopes.popLast() {
+        if let undo = scopes.popLast(), !undo.isEmpty {
             for (k, old) in undo.reversed() { declared[k] = old }
+            nameCache.removeAll(keepingCapacity: true)
         }
         if !basestack.isEmpty {
             basestack.removeLast()
@@ -397,7 +409,7 @@ final class FeedBuilder {
                 entry.content.append((contentType ?? "", output))
             } else if element == "link" {
                 if !inimage {
-                    var o = output.replacingOccurrences(of: "&amp;", with: "&")
+                    var o = output.utf8.contains(38) ? FeedText.replaceAll(output, [("&amp;", "&")]) : output
                     o = FeedText.fixQueryRefs(o)
                     entry.values["link"] = o
                     if !o.isEmpty, let l = entry.links.last { l.attributes["href"] = o }
@@ -428,21 +440,19 @@ final class FeedBuilder {
 
     /// feedparser's `_LooseFeedParser.decode_entities`.
     static func looseDecodeEntities(_ s: String, type: String) -> String {
-        guard s.contains("&") else { return s }
-        var d = s
-        for (a, b) in [("&#60;", "&lt;"), ("&#x3c;", "&lt;"), ("&#x3C;", "&lt;"), ("&#62;", "&gt;"), ("&#x3e;", "&gt;"), ("&#x3E;", "&gt;"),
-                       ("&#38;", "&amp;"), ("&#x26;", "&amp;"), ("&#34;", "&quot;"), ("&#x22;", "&quot;"), ("&#39;", "&apos;"), ("&#x27;", "&apos;")]
-        where d.contains(a) {
-            d = d.replacingOccurrences(of: a, with: b)
-        }
-        if !type.hasSuffix("xml") {
-            for (a, b) in [("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&"), ("&quot;", "\""), ("&apos;", "'"), ("&#x2f;", "/"), ("&#x2F;", "/")]
-            where d.contains(a) {
-                d = d.replacingOccurrences(of: a, with: b)
-            }
-        }
+        guard s.utf8.contains(38) else { return s }
+        var d = FeedText.replaceAll(s, looseNumeric)
+        if !type.hasSuffix("xml") { d = FeedText.replaceAll(d, looseNamed) }
         return d
     }
+
+    private static let looseNumeric: [(String, String)] = [
+        ("&#60;", "&lt;"), ("&#x3c;", "&lt;"), ("&#x3C;", "&lt;"), ("&#62;", "&gt;"), ("&#x3e;", "&gt;"), ("&#x3E;", "&gt;"),
+        ("&#38;", "&amp;"), ("&#x26;", "&amp;"), ("&#34;", "&quot;"), ("&#x22;", "&quot;"), ("&#39;", "&apos;"), ("&#x27;", "&apos;"),
+    ]
+    private static let looseNamed: [(String, String)] = [
+        ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&"), ("&quot;", "\""), ("&apos;", "'"), ("&#x2f;", "/"), ("&#x2F;", "/"),
+    ]
 
     private func pushContent(_ tag: String, _ attrs: [String: String], _ defaultType: String, _ expectingText: Bool) {
         incontent += 1

@@ -25,19 +25,78 @@ enum FeedText {
         return String(u[a..<b])
     }
 
+    /// Length of the Python-whitespace character starting at `i` (0 when it is not one).
+    @inline(__always)
+    static func pySpaceLength(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        let c = b[i]
+        if c < 0x80 { return (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x20) ? 1 : 0 }
+        let n = b.count
+        if c == 0xC2, i + 1 < n { return b[i + 1] == 0x85 || b[i + 1] == 0xA0 ? 2 : 0 }
+        if c == 0xE1, i + 2 < n { return b[i + 1] == 0x9A && b[i + 2] == 0x80 ? 3 : 0 }
+        if c == 0xE2, i + 2 < n {
+            let c1 = b[i + 1], c2 = b[i + 2]
+            if c1 == 0x80 { return (c2 >= 0x80 && c2 <= 0x8A) || c2 == 0xA8 || c2 == 0xA9 || c2 == 0xAF ? 3 : 0 }
+            if c1 == 0x81 { return c2 == 0x9F ? 3 : 0 }
+            return 0
+        }
+        if c == 0xE3, i + 2 < n { return b[i + 1] == 0x80 && b[i + 2] == 0x80 ? 3 : 0 }
+        return 0
+    }
+
     /// feedref's `collapse_ws`: whitespace runs → one space, trimmed.
     static func collapse(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        for c in s.unicodeScalars {
-            if isPySpace(c.value) {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(" "); pendingSpace = false }
-                out.append(c)
+        var s = s
+        return s.withUTF8 { collapse(bytes: $0) }
+    }
+
+    static func collapse(bytes b: UnsafeBufferPointer<UInt8>) -> String {
+        let n = b.count
+        var out = [UInt8]()
+        out.reserveCapacity(n)
+        var pending = false
+        var i = 0
+        while i < n {
+            let l = pySpaceLength(b, i)
+            if l > 0 {
+                pending = !out.isEmpty
+                i += l
+                continue
             }
+            if pending { out.append(32); pending = false }
+            out.append(b[i])
+            i += 1
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Python's `str.replace` applied in order for each pair, on UTF-8 bytes.
+    static func replaceAll(_ s: String, _ pairs: [(String, String)]) -> String {
+        var bytes = Array(s.utf8)
+        for (a, b) in pairs {
+            let pat = Array(a.utf8)
+            let rep = Array(b.utf8)
+            guard bytes.count >= pat.count else { continue }
+            var out = [UInt8]()
+            var i = 0
+            var changed = false
+            let n = bytes.count
+            while i < n {
+                if bytes[i] == pat[0], i + pat.count <= n {
+                    var k = 1
+                    while k < pat.count, bytes[i + k] == pat[k] { k += 1 }
+                    if k == pat.count {
+                        if !changed { out.reserveCapacity(n); out.append(contentsOf: bytes[0..<i]); changed = true }
+                        out.append(contentsOf: rep)
+                        i += pat.count
+                        continue
+                    }
+                }
+                if changed { out.append(bytes[i]) }
+                i += 1
+            }
+            if changed { bytes = out }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static let cp1252: [UInt32: UInt32] = [
@@ -79,7 +138,7 @@ enum FeedText {
 
     /// `re.sub("&([A-Za-z0-9_]+);", r"&\1", s)`.
     static func fixQueryRefs(_ s: String) -> String {
-        guard s.contains("&") else { return s }
+        guard s.utf8.contains(38) else { return s }
         var out = [UInt8]()
         let b = Array(s.utf8)
         var i = 0
@@ -139,7 +198,7 @@ enum FeedText {
 
     /// feedparser's `looks_like_html`.
     static func looksLikeHTML(_ s: String) -> Bool {
-        guard s.contains("<") || s.contains("&") else { return false }
+        guard s.utf8.contains(where: { $0 == 60 || $0 == 38 }) else { return false }
         let chars = Array(s)
         let n = chars.count
         var hasClose = false
@@ -193,7 +252,7 @@ enum FeedText {
 
     /// The first e-mail address in `s` as feedparser's author regex finds it.
     static func findEmail(_ s: String) -> Range<String.Index>? {
-        guard s.contains("@"), let re = emailRegex else { return nil }
+        guard s.utf8.contains(64), let re = emailRegex else { return nil }
         let ns = NSRange(s.startIndex..<s.endIndex, in: s)
         guard let m = re.firstMatch(in: s, range: ns) else { return nil }
         return Range(m.range, in: s)

@@ -8,13 +8,30 @@ public enum HTMLText {
     /// Plain text of `html` for the classifier: paragraphs separated by `\n\n`, whitespace
     /// collapsed within each paragraph.
     public static func plainText(_ html: String) -> String {
-        let raw = strip(html, blockSeparator: "\u{2029}")
-        var paragraphs: [String] = []
-        for part in raw.split(separator: "\u{2029}", omittingEmptySubsequences: true) {
-            let p = FeedText.collapse(String(part))
-            if !p.isEmpty { paragraphs.append(p) }
+        var raw = strip(html, blockSeparator: "\u{1}")
+        return raw.withUTF8 { paragraphs($0, separator: 1) }
+    }
+
+    /// Splits `b` at `separator` bytes, collapses each part, joins non-empty parts with `\n\n`.
+    static func paragraphs(_ b: UnsafeBufferPointer<UInt8>, separator: UInt8) -> String {
+        var out = ""
+        var start = 0
+        let n = b.count
+        var i = 0
+        while i <= n {
+            if i == n || b[i] == separator {
+                if i > start, let base = b.baseAddress {
+                    let p = FeedText.collapse(bytes: UnsafeBufferPointer(start: base + start, count: i - start))
+                    if !p.isEmpty {
+                        if !out.isEmpty { out += "\n\n" }
+                        out += p
+                    }
+                }
+                start = i + 1
+            }
+            i += 1
         }
-        return paragraphs.joined(separator: "\n\n")
+        return out
     }
 
     /// feedref's normalization of an HTML value: markup stripped (block tags → one space),
