@@ -143,15 +143,39 @@ final class FeedBuilder {
 
     // MARK: - Names
 
-    /// Resolved element names by raw name; cleared whenever namespace declarations change.
-    private var nameCache: [String: String] = [:]
-
-    private func elementName(_ raw: String) -> String {
-        if let cached = nameCache[raw] { return cached }
-        let resolved = resolveElementName(raw)
-        nameCache[raw] = resolved
-        return resolved
+    /// What a raw element name resolves to under the current namespace declarations.
+    private struct ElementInfo {
+        let tag: String
+        let method: String
+        let handler: FeedHandler?
+        let isSVG: Bool
+        let isDiv: Bool
+        /// Unprefixed and not one of the names that keep `intextinput` / `inimage` set.
+        let resetsTextinput: Bool
+        let resetsImage: Bool
     }
+
+    /// Element infos by raw name; cleared whenever namespace declarations change.
+    private var nameCache: [String: ElementInfo] = [:]
+
+    private func info(_ raw: String) -> ElementInfo {
+        if let cached = nameCache[raw] { return cached }
+        let tag = resolveElementName(raw)
+        let (prefix, suffix) = splitTag(tag)
+        let method = prefix.isEmpty ? suffix : prefix + "_" + suffix
+        let i = ElementInfo(
+            tag: tag, method: method, handler: FeedHandler.byName[method], isSVG: suffix == "svg",
+            isDiv: tag == "xhtml:div" || tag == "div",
+            resetsTextinput: prefix.isEmpty && !FeedBuilder.textinputNames.contains(tag),
+            resetsImage: prefix.isEmpty && !FeedBuilder.imageNames.contains(tag))
+        nameCache[raw] = i
+        return i
+    }
+
+    private static let textinputNames: Set<String> = ["title", "link", "description", "name"]
+    private static let imageNames: Set<String> = ["title", "link", "description", "url", "href", "width", "height"]
+
+    private func elementName(_ raw: String) -> String { info(raw).tag }
 
     private func resolveElementName(_ raw: String) -> String {
         let lower = raw.lowercased()
@@ -232,7 +256,8 @@ final class FeedBuilder {
             let ln = n.lowercased()
             if ln == "xmlns" { trackNamespace(nil, v) } else if ln.hasPrefix("xmlns:") { trackNamespace(String(ln.dropFirst(6)), v) }
         }
-        var tag = elementName(rawName)
+        let el = info(rawName)
+        var tag = el.tag
         var (attrs, attrList) = attributeDict(rawAttrs)
 
         if let b = attrs["xml:base"] ?? attrs["base"], !b.isEmpty {
@@ -241,7 +266,7 @@ final class FeedBuilder {
         basestack.append(baseuri)
 
         if incontent > 0, !(contentType ?? "xml").hasSuffix("xml") {
-            if tag == "xhtml:div" || tag == "div" { return }
+            if el.isDiv { return }
             contentType = "application/xhtml+xml"
         }
         if incontent > 0, contentType == "application/xhtml+xml" {
@@ -260,12 +285,10 @@ final class FeedBuilder {
             return
         }
 
-        let (prefix, suffix) = splitTag(tag)
-        let method = prefix.isEmpty ? suffix : prefix + "_" + suffix
-        if prefix.isEmpty && !["title", "link", "description", "name"].contains(tag) { intextinput = false }
-        if prefix.isEmpty && !["title", "link", "description", "url", "href", "width", "height"].contains(tag) { inimage = false }
-        if !startHandler(method, &attrs) {
-            if attrs.isEmpty { push(method, true) }
+        if el.resetsTextinput { intextinput = false }
+        if el.resetsImage { inimage = false }
+        if el.handler.map({ startHandler($0, &attrs) }) != true {
+            if attrs.isEmpty { push(el.method, true) }
         }
     }
 
@@ -278,15 +301,14 @@ final class FeedBuilder {
     }
 
     private func endElement(_ rawName: String) {
-        var tag = elementName(rawName)
-        let (prefix, suffix) = splitTag(tag)
-        let method = prefix.isEmpty ? suffix : prefix + "_" + suffix
-        if suffix == "svg" && svgOK > 0 { svgOK -= 1 }
-        if svgOK > 0 || !endHandler(method) {
-            _ = pop(method)
+        let el = info(rawName)
+        var tag = el.tag
+        if el.isSVG && svgOK > 0 { svgOK -= 1 }
+        if svgOK > 0 || el.handler.map({ endHandler($0) }) != true {
+            _ = pop(el.method)
         }
         if incontent > 0, !(contentType ?? "xml").hasSuffix("xml") {
-            if tag == "xhtml:div" || tag == "div" { finishEnd(); return }
+            if el.isDiv { finishEnd(); return }
             contentType = "application/xhtml+xml"
         }
         if incontent > 0, contentType == "application/xhtml+xml" {
@@ -482,9 +504,9 @@ final class FeedBuilder {
     private var expectingText: Bool { infeed || inentry || insource }
 
     // swiftlint:disable:next cyclomatic_complexity function_body_length
-    private func startHandler(_ m: String, _ a: inout [String: String]) -> Bool {
+    private func startHandler(_ m: FeedHandler, _ a: inout [String: String]) -> Bool {
         switch m {
-        case "rss":
+        case .rss:
             if version.isEmpty || !version.hasPrefix("rss") {
                 let v = a["version"] ?? ""
                 switch v {
@@ -495,10 +517,10 @@ final class FeedBuilder {
                 default: version = v.hasPrefix("2.") ? "rss20" : "rss"
                 }
             }
-        case "channel":
+        case .channel:
             infeed = true
             cdfCommon(a)
-        case "feed":
+        case .feed:
             infeed = true
             if version.isEmpty {
                 switch a["version"] {
@@ -508,33 +530,33 @@ final class FeedBuilder {
                 default: version = "atom"
                 }
             }
-        case "image":
+        case .image:
             let ctx = context
             if !inentry, ctx.image == nil { ctx.image = WireContext() }
             inimage = true
             titleDepth = -1
             push("image", false)
-        case "textinput":
+        case .textinput:
             let ctx = context
             if ctx.textinput == nil { ctx.textinput = WireContext() }
             intextinput = true
             titleDepth = -1
             push("textinput", false)
-        case "author", "managingeditor", "dc_author", "dc_creator", "itunes_author":
+        case .author, .managingeditor, .dc_author, .dc_creator, .itunes_author:
             inauthor = true
             push("author", true)
             context.authors.append(WirePerson())
-        case "contributor":
+        case .contributor:
             incontributor = true
             push("contributor", false)
-        case "name", "itunes_name": push("name", false)
-        case "width": push("width", false)
-        case "height": push("height", false)
-        case "url", "homepage", "uri": push("href", true)
-        case "email", "itunes_email": push("email", false)
-        case "subtitle", "tagline", "itunes_subtitle": pushContent("subtitle", a, "text/plain", true)
-        case "rights", "copyright", "dc_rights": pushContent("rights", a, "text/plain", true)
-        case "item", "entry":
+        case .name, .itunes_name: push("name", false)
+        case .width: push("width", false)
+        case .height: push("height", false)
+        case .url, .homepage, .uri: push("href", true)
+        case .email, .itunes_email: push("email", false)
+        case .subtitle, .tagline, .itunes_subtitle: pushContent("subtitle", a, "text/plain", true)
+        case .rights, .copyright, .dc_rights: pushContent("rights", a, "text/plain", true)
+        case .item, .entry:
             entries.append(WireContext())
             push("item", false)
             inentry = true
@@ -542,23 +564,23 @@ final class FeedBuilder {
             titleDepth = -1
             if let id = a["rdf:about"], !id.isEmpty { context.values["id"] = id }
             cdfCommon(a)
-        case "language", "dc_language": push("language", true)
-        case "webmaster", "dc_publisher": push("publisher", true)
-        case "itunes_owner":
+        case .language, .dc_language: push("language", true)
+        case .webmaster, .dc_publisher: push("publisher", true)
+        case .itunes_owner:
             inpublisher = true
             push("publisher", false)
-        case "published", "issued", "pubdate", "dcterms_issued": push("published", true)
-        case "updated", "modified", "lastbuilddate", "dc_date", "dcterms_modified": push("updated", true)
-        case "created", "dcterms_created": push("created", true)
-        case "category", "keywords", "dc_subject", "media_category":
-            if m == "media_category", a["scheme"] == nil { a["scheme"] = "http://search.yahoo.com/mrss/category_schema" }
+        case .published, .issued, .pubdate, .dcterms_issued: push("published", true)
+        case .updated, .modified, .lastbuilddate, .dc_date, .dcterms_modified: push("updated", true)
+        case .created, .dcterms_created: push("created", true)
+        case .category, .keywords, .dc_subject, .media_category:
+            if m == .media_category, a["scheme"] == nil { a["scheme"] = "http://search.yahoo.com/mrss/category_schema" }
             addTag(a["term"], a["scheme"] ?? a["domain"], a["label"])
             push("category", true)
-        case "itunes_category":
+        case .itunes_category:
             addTag(a["text"], "http://www.itunes.com/", nil)
             push("category", true)
-        case "tags": push("tags", true)
-        case "link":
+        case .tags: push("tags", true)
+        case .link:
             if a["rel"] == nil { a["rel"] = "alternate" }
             if a["rel"] == "self" { if a["type"] == nil { a["type"] = "application/atom+xml" } }
             else if a["type"] == nil { a["type"] = "text/html" }
@@ -573,22 +595,22 @@ final class FeedBuilder {
             } else {
                 push("link", expectingText)
             }
-        case "guid", "id":
+        case .guid, .id:
             guidislink = (a["ispermalink"] ?? "true") == "true"
             push("id", true)
-        case "title", "dc_title", "media_title":
+        case .title, .dc_title, .media_title:
             if svgOK > 0 { return false }
             pushContent("title", a, "text/plain", expectingText)
-        case "description", "dc_description", "media_description":
+        case .description, .dc_description, .media_description:
             if context.hasSummary && !hasContent {
                 summaryKey = "content"
                 startContent(a)
             } else {
                 pushContent("description", a, "text/html", expectingText)
             }
-        case "abstract": pushContent("description", a, "text/plain", expectingText)
-        case "info", "feedburner_browserfriendly": pushContent("info", a, "text/plain", true)
-        case "summary", "itunes_summary":
+        case .abstract: pushContent("description", a, "text/plain", expectingText)
+        case .info, .feedburner_browserfriendly: pushContent("info", a, "text/plain", true)
+        case .summary, .itunes_summary:
             if context.hasSummary && !hasContent {
                 summaryKey = "content"
                 startContent(a)
@@ -596,31 +618,31 @@ final class FeedBuilder {
                 summaryKey = "summary"
                 pushContent("summary", a, "text/plain", true)
             }
-        case "enclosure":
+        case .enclosure:
             enforceHref(&a)
             a["rel"] = "enclosure"
             context.links.append(WireLink(a))
-        case "source":
+        case .source:
             if let u = a["url"] { source.values["href"] = u }
             push("source", true)
             insource = true
             titleDepth = -1
-        case "content": startContent(a)
-        case "body", "xhtml_body": pushContent("content", a, "application/xhtml+xml", true)
-        case "content_encoded", "fullitem":
+        case .content: startContent(a)
+        case .body, .xhtml_body: pushContent("content", a, "application/xhtml+xml", true)
+        case .content_encoded, .fullitem:
             hasContent = true
             pushContent("content", a, "text/html", true)
-        case "media_content", "media_group": break
-        case "media_rating": push("rating", true)
-        case "media_restriction": push("restriction", true)
-        case "media_license": push("license", true)
-        case "media_credit": push("credit", true)
-        case "media_player": push("media_player", false)
-        case "media_thumbnail": push("url", true)
-        case "itunes_image", "itunes_link": push("itunes_image", false)
-        case "generator": push("generator", true)
-        case "newlocation": push("newlocation", true)
-        case "expirationdate": push("expired", true)
+        case .media_content, .media_group: break
+        case .media_rating: push("rating", true)
+        case .media_restriction: push("restriction", true)
+        case .media_license: push("license", true)
+        case .media_credit: push("credit", true)
+        case .media_player: push("media_player", false)
+        case .media_thumbnail: push("url", true)
+        case .itunes_image, .itunes_link: push("itunes_image", false)
+        case .generator: push("generator", true)
+        case .newlocation: push("newlocation", true)
+        case .expirationdate: push("expired", true)
         default:
             return false
         }
@@ -649,7 +671,7 @@ final class FeedBuilder {
         }
         if let h = a["href"] {
             var empty: [String: String] = [:]
-            _ = startHandler("link", &empty)
+            _ = startHandler(.link, &empty)
             if !elementstack.isEmpty { elementstack[elementstack.count - 1].pieces = [h] }
             pop("link")
         }
@@ -668,53 +690,53 @@ final class FeedBuilder {
     }
 
     // swiftlint:disable:next cyclomatic_complexity function_body_length
-    private func endHandler(_ m: String) -> Bool {
+    private func endHandler(_ m: FeedHandler) -> Bool {
         switch m {
-        case "channel", "feed": infeed = false
-        case "image":
+        case .channel, .feed: infeed = false
+        case .image:
             pop("image")
             inimage = false
-        case "textinput":
+        case .textinput:
             pop("textinput")
             intextinput = false
-        case "author", "managingeditor", "dc_author", "dc_creator", "itunes_author":
+        case .author, .managingeditor, .dc_author, .dc_creator, .itunes_author:
             pop("author")
             inauthor = false
             syncAuthorDetail()
-        case "contributor":
+        case .contributor:
             pop("contributor")
             incontributor = false
-        case "name", "itunes_name":
+        case .name, .itunes_name:
             let v = pop("name")
             if inpublisher { /* publisher details are not reported */ }
             else if inauthor { saveAuthor(\.name, v) }
             else if intextinput { context.values["name"] = v }
-        case "width": pop("width")
-        case "height": pop("height")
-        case "url", "homepage", "uri":
+        case .width: pop("width")
+        case .height: pop("height")
+        case .url, .homepage, .uri:
             let v = pop("href")
             if inauthor { saveAuthor(\.href, v) }
-        case "email", "itunes_email":
+        case .email, .itunes_email:
             let v = pop("email")
             if inpublisher { } else if inauthor { saveAuthor(\.email, v) }
-        case "subtitle", "tagline", "itunes_subtitle": popContent("subtitle")
-        case "rights", "copyright", "dc_rights": popContent("rights")
-        case "item", "entry":
+        case .subtitle, .tagline, .itunes_subtitle: popContent("subtitle")
+        case .rights, .copyright, .dc_rights: popContent("rights")
+        case .item, .entry:
             pop("item")
             inentry = false
             hasContent = false
-        case "language", "dc_language": pop("language")
-        case "webmaster", "dc_publisher": pop("publisher")
-        case "itunes_owner":
+        case .language, .dc_language: pop("language")
+        case .webmaster, .dc_publisher: pop("publisher")
+        case .itunes_owner:
             pop("publisher")
             inpublisher = false
-        case "published", "issued", "pubdate", "dcterms_issued":
+        case .published, .issued, .pubdate, .dcterms_issued:
             let v = pop("published")
             context.publishedParsed = .some(v.flatMap { FeedDate.parse($0) })
-        case "updated", "modified", "lastbuilddate", "dc_date", "dcterms_modified":
+        case .updated, .modified, .lastbuilddate, .dc_date, .dcterms_modified:
             endUpdated()
-        case "created", "dcterms_created": pop("created")
-        case "category", "keywords", "dc_subject", "media_category", "itunes_category":
+        case .created, .dcterms_created: pop("created")
+        case .category, .keywords, .dc_subject, .media_category, .itunes_category:
             guard let v = pop("category"), !v.isEmpty else { return true }
             let ctx = context
             if let last = ctx.tags.last, (last.term ?? "").isEmpty {
@@ -722,12 +744,12 @@ final class FeedBuilder {
             } else {
                 addTag(v, nil, nil)
             }
-        case "tags":
+        case .tags:
             guard let tg = pop("tags") else { return true }
             for t in tg.split(separator: ",", omittingEmptySubsequences: false) {
                 addTag(FeedText.pyStrip(String(t)), nil, nil)
             }
-        case "itunes_keywords":
+        case .itunes_keywords:
             // No start handler: with attributes (xmlns in the lenient pass) nothing was pushed,
             // feedparser's handler then fails and the keywords are lost.
             guard let kw = pop("itunes_keywords") else { return true }
@@ -735,50 +757,50 @@ final class FeedBuilder {
                 let s = FeedText.pyStrip(String(t))
                 if !s.isEmpty { addTag(s, "http://www.itunes.com/", nil) }
             }
-        case "media_keywords":
+        case .media_keywords:
             guard let kw = pop("media_keywords") else { return true }
             for t in kw.split(separator: ",", omittingEmptySubsequences: false) {
                 let s = FeedText.pyStrip(String(t))
                 if !s.isEmpty { addTag(s, nil, nil) }
             }
-        case "link": pop("link")
-        case "guid", "id":
+        case .link: pop("link")
+        case .guid, .id:
             let v = pop("id")
             let ctx = context
             if ctx.values["guidislink"] == nil { ctx.values["guidislink"] = (guidislink && ctx.values["link"] == nil) ? "1" : "0" }
             if guidislink, let v { save("link", v) }
-        case "title", "dc_title", "media_title":
+        case .title, .dc_title, .media_title:
             if svgOK > 0 { return true }
             let saved = titleDepth
             let v = popContent("title")
             if let v, !v.isEmpty { titleDepth = depth }
-            if m == "media_title" { titleDepth = saved }
-        case "description", "dc_description", "media_description", "abstract":
+            if m == .media_title { titleDepth = saved }
+        case .description, .dc_description, .media_description, .abstract:
             if summaryKey == "content" { endContent() } else { popContent("description") }
             summaryKey = nil
-        case "info", "feedburner_browserfriendly": popContent("info")
-        case "summary", "itunes_summary":
+        case .info, .feedburner_browserfriendly: popContent("info")
+        case .summary, .itunes_summary:
             if summaryKey == "content" { endContent() } else { popContent(summaryKey ?? "summary") }
             summaryKey = nil
-        case "source":
+        case .source:
             insource = false
             let v = pop("source")
             if let v, !v.isEmpty { source.values["title"] = v }
             source = WireContext()
-        case "content", "body", "xhtml_body", "content_encoded", "fullitem": endContent()
-        case "media_thumbnail": pop("url")
-        case "media_rating": pop("rating")
-        case "media_restriction": pop("restriction")
-        case "media_license": pop("license")
-        case "media_credit": pop("credit")
-        case "media_player": pop("media_player")
-        case "itunes_image", "itunes_link": pop("itunes_image")
-        case "ttl":
+        case .content, .body, .xhtml_body, .content_encoded, .fullitem: endContent()
+        case .media_thumbnail: pop("url")
+        case .media_rating: pop("rating")
+        case .media_restriction: pop("restriction")
+        case .media_license: pop("license")
+        case .media_credit: pop("credit")
+        case .media_player: pop("media_player")
+        case .itunes_image, .itunes_link: pop("itunes_image")
+        case .ttl:
             let v = pop("ttl")
             if infeed && !inentry { ttl = v }
-        case "generator": pop("generator")
-        case "newlocation": pop("newlocation")
-        case "expirationdate": pop("expired")
+        case .generator: pop("generator")
+        case .newlocation: pop("newlocation")
+        case .expirationdate: pop("expired")
         default: return false
         }
         return true

@@ -16,23 +16,24 @@ enum FeedDate {
 
     // MARK: - Helpers
 
-    /// Python's `int(str)` for ASCII input: optional surrounding whitespace and sign.
+    /// Python's `int(str)` for ASCII input: optional surrounding whitespace, sign, `_` separators.
     static func pyInt(_ s: Substring) -> Int? {
-        let t = s.trimmingCharacters(in: .whitespaces)
-        var u = Substring(t)
+        var u = s.utf8[...]
+        while let f = u.first, f == 32 || (f >= 9 && f <= 13) { u = u.dropFirst() }
+        while let l = u.last, l == 32 || (l >= 9 && l <= 13) { u = u.dropLast() }
         var neg = false
-        if u.hasPrefix("+") { u = u.dropFirst() } else if u.hasPrefix("-") { neg = true; u = u.dropFirst() }
+        if let f = u.first, f == 43 || f == 45 { neg = f == 45; u = u.dropFirst() }
         guard !u.isEmpty, u.count <= 18 else { return nil }
         var v = 0
         var lastUnderscore = true
         for c in u {
-            if c == "_" {
+            if c == 95 {
                 if lastUnderscore { return nil }
                 lastUnderscore = true
                 continue
             }
-            guard let d = c.wholeNumberValue, c.isASCII else { return nil }
-            v = v * 10 + d
+            guard c >= 48 && c <= 57 else { return nil }
+            v = v * 10 + Int(c - 48)
             lastUnderscore = false
         }
         if lastUnderscore { return nil }
@@ -52,7 +53,30 @@ enum FeedDate {
 
     /// Python `str.split()` (whitespace).
     static func pySplit(_ s: String) -> [String] {
-        s.unicodeScalars.split(whereSeparator: { FeedText.isPySpace($0.value) }).map { String(String.UnicodeScalarView($0)) }
+        var s = s
+        return s.withUTF8 { b -> [String] in
+            var parts: [String] = []
+            var i = 0
+            var start = -1
+            let n = b.count
+            while i < n {
+                let l = FeedText.pySpaceLength(b, i)
+                if l > 0 {
+                    if start >= 0, let base = b.baseAddress {
+                        parts.append(String(decoding: UnsafeBufferPointer(start: base + start, count: i - start), as: UTF8.self))
+                        start = -1
+                    }
+                    i += l
+                    continue
+                }
+                if start < 0 { start = i }
+                i += 1
+            }
+            if start >= 0, let base = b.baseAddress {
+                parts.append(String(decoding: UnsafeBufferPointer(start: base + start, count: n - start), as: UTF8.self))
+            }
+            return parts
+        }
     }
 
     private static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {

@@ -159,14 +159,15 @@ public enum HTMLText {
         func flush(_ upTo: Int) { if upTo > textStart { out.append(contentsOf: b[textStart..<upTo]) } }
         while i < n {
             guard b[i] == 60 else { i += 1; continue }
+            let next: UInt8 = i + 1 < n ? lower(b[i + 1]) : 0
             // comment
-            if matches(b, i, "<!--") {
+            if next == 33, matches(b, i, "<!--") {
                 flush(i)
                 i = (find(b, i + 4, "-->").map { $0 + 3 }) ?? n
                 textStart = i
                 continue
             }
-            if matches(b, i, "<![cdata[") {
+            if next == 33, matches(b, i, "<![cdata[") {
                 flush(i)
                 let s = i + 9
                 let e = find(b, s, "]]>")
@@ -175,7 +176,7 @@ public enum HTMLText {
                 textStart = i
                 continue
             }
-            if matches(b, i, "<script") || matches(b, i, "<style") {
+            if next == 115, matches(b, i, "<script") || matches(b, i, "<style") {
                 let nameLen = matches(b, i, "<script") ? 7 : 6
                 let after = i + nameLen
                 let boundary = after >= n || !(b[after] == 95 || (b[after] >= 48 && b[after] <= 57) || (lower(b[after]) >= 97 && lower(b[after]) <= 122) || b[after] >= 0x80)
