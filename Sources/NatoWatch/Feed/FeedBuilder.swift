@@ -205,7 +205,7 @@ final class FeedBuilder {
             if loose {
                 var v = rawValue
                 if key == "rel" || key == "type" { v = v.lowercased() }
-                if v.utf8.contains(38) { v = FeedText.replaceAll(v, [("&amp;", "&")]) }
+                if FeedText.has(v, 38) { v = FeedText.replaceAll(v, [("&amp;", "&")]) }
                 d[key] = v
                 list.append((key, v))
                 continue
@@ -224,7 +224,7 @@ final class FeedBuilder {
             }
             var v = rawValue
             if key == "rel" || key == "type" { v = v.lowercased() }
-            if v.utf8.contains(38) { v = FeedText.replaceAll(v, [("&amp;", "&")]) }
+            if FeedText.has(v, 38) { v = FeedText.replaceAll(v, [("&amp;", "&")]) }
             d[key] = v
             list.append((key, v))
         }
@@ -431,7 +431,7 @@ final class FeedBuilder {
                 entry.content.append((contentType ?? "", output))
             } else if element == "link" {
                 if !inimage {
-                    var o = output.utf8.contains(38) ? FeedText.replaceAll(output, [("&amp;", "&")]) : output
+                    var o = FeedText.has(output, 38) ? FeedText.replaceAll(output, [("&amp;", "&")]) : output
                     o = FeedText.fixQueryRefs(o)
                     entry.values["link"] = o
                     if !o.isEmpty, let l = entry.links.last { l.attributes["href"] = o }
@@ -462,8 +462,14 @@ final class FeedBuilder {
 
     /// feedparser's `_LooseFeedParser.decode_entities`.
     static func looseDecodeEntities(_ s: String, type: String) -> String {
-        guard s.utf8.contains(38) else { return s }
-        var d = FeedText.replaceAll(s, looseNumeric)
+        guard FeedText.has(s, 38) else { return s }
+        var hasCharRef = false
+        var prevAmp = false
+        for c in s.utf8 {
+            if prevAmp && c == 35 { hasCharRef = true; break }
+            prevAmp = c == 38
+        }
+        var d = hasCharRef ? FeedText.replaceAll(s, looseNumeric) : s
         if !type.hasSuffix("xml") { d = FeedText.replaceAll(d, looseNamed) }
         return d
     }

@@ -25,6 +25,16 @@ enum FeedText {
         return String(u[a..<b])
     }
 
+    /// True when the UTF-8 of `s` contains `byte` (fast contiguous scan).
+    @inline(__always)
+    static func has(_ s: String, _ byte: UInt8) -> Bool {
+        if let r = s.utf8.withContiguousStorageIfAvailable({ buf -> Bool in
+            for c in buf where c == byte { return true }
+            return false
+        }) { return r }
+        return s.utf8.contains(byte)
+    }
+
     /// Length of the Python-whitespace character starting at `i` (0 when it is not one).
     @inline(__always)
     static func pySpaceLength(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
@@ -56,6 +66,13 @@ enum FeedText {
         var pending = false
         var i = 0
         while i < n {
+            let c = b[i]
+            if c > 0x20 && c < 0x80 {
+                if pending { out.append(32); pending = false }
+                out.append(c)
+                i += 1
+                continue
+            }
             let l = pySpaceLength(b, i)
             if l > 0 {
                 pending = !out.isEmpty
@@ -63,7 +80,7 @@ enum FeedText {
                 continue
             }
             if pending { out.append(32); pending = false }
-            out.append(b[i])
+            out.append(c)
             i += 1
         }
         return String(decoding: out, as: UTF8.self)
@@ -111,16 +128,23 @@ enum FeedText {
         var allLatin1 = true
         var anyHigh = false
         var anyC1 = false
-        for c in s.unicodeScalars {
-            let v = c.value
-            if v >= 0x80 {
+        var s = s
+        s.withUTF8 { b in
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c = b[i]
+                if c < 0x80 { i += 1; continue }
                 anyHigh = true
-                if v > 0xFF { allLatin1 = false }
-                if v <= 0x9F { anyC1 = true }
+                if c == 0xC2 {
+                    if i + 1 < n, b[i + 1] <= 0x9F { anyC1 = true }
+                } else if c != 0xC3, c >= 0xC0 {
+                    allLatin1 = false
+                }
+                i += 1
             }
         }
         guard anyHigh else { return s }
-        var s = s
         if allLatin1 {
             let bytes = s.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }
             if let decoded = String(validating: bytes, as: UTF8.self) {
@@ -138,7 +162,7 @@ enum FeedText {
 
     /// `re.sub("&([A-Za-z0-9_]+);", r"&\1", s)`.
     static func fixQueryRefs(_ s: String) -> String {
-        guard s.utf8.contains(38) else { return s }
+        guard FeedText.has(s, 38) else { return s }
         var out = [UInt8]()
         let b = Array(s.utf8)
         var i = 0

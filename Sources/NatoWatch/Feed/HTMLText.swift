@@ -149,7 +149,7 @@ public enum HTMLText {
     /// With `sgml`, tags are recognized the way feedparser's sgmllib-based sanitizer does
     /// (any `<name` up to the next `<` or `>`), and elements it drops leave no space.
     static func strip(_ html: String, blockSeparator: String, sgml: Bool = false) -> String {
-        guard html.utf8.contains(where: { $0 == 60 || $0 == 38 }) else { return html }
+        guard FeedText.has(html, 60) || FeedText.has(html, 38) else { return html }
         let b = Array(html.utf8)
         let n = b.count
         var out = [UInt8]()
@@ -242,7 +242,7 @@ public enum HTMLText {
     /// `&name` (ended by any non-name character, `;` consumed) stays a reference when it is an
     /// HTML 4 name or `apos`, and otherwise becomes the literal text `&name` (its `;` dropped).
     static func sanitizerRefs(_ s: String) -> String {
-        guard s.utf8.contains(38) else { return s }
+        guard FeedText.has(s, 38) else { return s }
         let b = Array(s.utf8)
         let n = b.count
         var out = [UInt8]()
@@ -282,7 +282,7 @@ public enum HTMLText {
 
     /// Python's `html.unescape`.
     static func unescape(_ s: String) -> String {
-        guard s.utf8.contains(38) else { return s }
+        guard FeedText.has(s, 38) else { return s }
         let b = Array(s.utf8)
         let n = b.count
         var out = [UInt8]()
