@@ -714,7 +714,7 @@ final class FeedBuilder {
             incontributor = false
         case .name, .itunes_name:
             let v = pop("name")
-            if inpublisher { /* publisher details are not reported */ }
+            if inpublisher { saveAuthor(\.name, v, publisher: true) }
             else if inauthor { saveAuthor(\.name, v) }
             else if intextinput { context.values["name"] = v }
         case .width: pop("width")
@@ -724,7 +724,7 @@ final class FeedBuilder {
             if inauthor { saveAuthor(\.href, v) }
         case .email, .itunes_email:
             let v = pop("email")
-            if inpublisher { } else if inauthor { saveAuthor(\.email, v) }
+            if inpublisher { saveAuthor(\.email, v, publisher: true) } else if inauthor { saveAuthor(\.email, v) }
         case .subtitle, .tagline, .itunes_subtitle: popContent("subtitle")
         case .rights, .copyright, .dc_rights: popContent("rights")
         case .item, .entry:
@@ -819,12 +819,20 @@ final class FeedBuilder {
         if copy, let v { save("summary", v) }
     }
 
-    private func saveAuthor(_ key: ReferenceWritableKeyPath<WirePerson, String?>, _ value: String?) {
+    /// feedparser's `_save_author`: sets `<prefix>_detail[key]` (which may alias an entry of
+    /// `authors`, see ``syncAuthorDetail()``), syncs, then sets the last author's `key`.
+    private func saveAuthor(_ key: ReferenceWritableKeyPath<WirePerson, String?>, _ value: String?, publisher: Bool = false) {
         let ctx = context
+        if publisher {
+            if ctx.publisherDetail == nil { ctx.publisherDetail = WirePerson() }
+            ctx.publisherDetail?[keyPath: key] = value
+        } else {
+            if ctx.authorDetail == nil { ctx.authorDetail = WirePerson() }
+            ctx.authorDetail?[keyPath: key] = value
+        }
+        syncAuthorDetail()
         if ctx.authors.isEmpty { ctx.authors.append(WirePerson()) }
-        syncAuthorDetail()
         ctx.authors[ctx.authors.count - 1][keyPath: key] = value
-        syncAuthorDetail()
     }
 
     private func syncAuthorDetail() {
@@ -851,6 +859,9 @@ final class FeedBuilder {
             if author.hasSuffix(")") { author.removeLast() }
             author = FeedText.pyStrip(author)
         }
+        // `context.setdefault('author_detail', detail)`: the detail dict becomes an alias of
+        // the last author, so a later <name>/<email> also rewrites that author.
+        if (!author.isEmpty || !(email ?? "").isEmpty), ctx.authorDetail == nil { ctx.authorDetail = detail }
         if !author.isEmpty { detail.name = author }
         if let email, !email.isEmpty { detail.email = email }
     }

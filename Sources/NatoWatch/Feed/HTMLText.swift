@@ -198,6 +198,13 @@ public enum HTMLText {
                     continue
                 }
             }
+            // sgmllib's "<>" / "</>" shorthands (the last open tag) are tags the sanitizer drops.
+            if sgml, next == 62 || (next == 47 && i + 2 < n && b[i + 2] == 62) {
+                flush(i)
+                i += next == 62 ? 2 : 3
+                textStart = i
+                continue
+            }
             // start or end tag
             var j = i + 1
             if j < n, b[j] == 47 { j += 1 }

@@ -441,6 +441,11 @@ struct XMLTokenizer {
             for k in value.indices where value[k] == 9 || value[k] == 10 || value[k] == 13 { value[k] = 32 }
             attrs.append((attrName, String(decoding: value, as: UTF8.self)))
         }
+        // sgmllib (with feedparser's xhtml handling) closes any tag whose text ends in "/>",
+        // even when the slash belongs to an unquoted attribute value.
+        if loose && !selfClosing && j >= 2 && j <= n && bytes[j - 1] == UInt8(ascii: ">") && bytes[j - 2] == UInt8(ascii: "/") {
+            selfClosing = true
+        }
         if loose && j >= n && (n == 0 || bytes[n - 1] != UInt8(ascii: ">")) {
             // sgmllib: a start tag cut off by the end of the document is text.
             pos = n
