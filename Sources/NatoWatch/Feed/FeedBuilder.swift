@@ -153,21 +153,27 @@ final class FeedBuilder {
         /// Unprefixed and not one of the names that keep `intextinput` / `inimage` set.
         let resetsTextinput: Bool
         let resetsImage: Bool
+        /// The namespace prefix the resolution depended on, and the URI it had.
+        let nsKey: String
+        let nsURI: String?
     }
 
     /// Element infos by raw name; cleared whenever namespace declarations change.
     private var nameCache: [String: ElementInfo] = [:]
 
     private func info(_ raw: String) -> ElementInfo {
-        if let cached = nameCache[raw] { return cached }
+        if let cached = nameCache[raw], loose || declared[cached.nsKey] == cached.nsURI { return cached }
         let tag = resolveElementName(raw)
+        var nsKey = ""
+        if let colon = raw.utf8.firstIndex(of: 58) { nsKey = String(raw[..<colon]).lowercased() }
         let (prefix, suffix) = splitTag(tag)
         let method = prefix.isEmpty ? suffix : prefix + "_" + suffix
         let i = ElementInfo(
             tag: tag, method: method, handler: FeedHandler.byName[method], isSVG: suffix == "svg",
             isDiv: tag == "xhtml:div" || tag == "div",
             resetsTextinput: prefix.isEmpty && !FeedBuilder.textinputNames.contains(tag),
-            resetsImage: prefix.isEmpty && !FeedBuilder.imageNames.contains(tag))
+            resetsImage: prefix.isEmpty && !FeedBuilder.imageNames.contains(tag),
+            nsKey: nsKey, nsURI: declared[nsKey])
         nameCache[raw] = i
         return i
     }
@@ -239,11 +245,11 @@ final class FeedBuilder {
             else if lower == "http://www.w3.org/2005/atom" { version = "atom10" }
         }
         let key = prefix ?? ""
-        nameCache.removeAll(keepingCapacity: true)
         if !scopes.isEmpty { scopes[scopes.count - 1].append((key, declared[key])) }
         declared[key] = uri
-        if let mapped = FeedNamespaces.prefix(forURI: uri) {
-            namespacemap[prefix ?? ""] = mapped
+        if let mapped = FeedNamespaces.prefix(forURI: uri), namespacemap[key] != mapped {
+            namespacemap[key] = mapped
+            nameCache.removeAll(keepingCapacity: true)
         }
     }
 
@@ -321,7 +327,6 @@ final class FeedBuilder {
     private func finishEnd() {
         if let undo = scopes.popLast(), !undo.isEmpty {
             for (k, old) in undo.reversed() { declared[k] = old }
-            nameCache.removeAll(keepingCapacity: true)
         }
         if !basestack.isEmpty {
             basestack.removeLast()
@@ -336,18 +341,18 @@ final class FeedBuilder {
         var needs = false
         for u in s.utf8 where u == 38 || u == 60 || u == 62 || (quote && u == 34) { needs = true; break }
         guard needs else { return s }
-        var out = ""
+        var out = [UInt8]()
         out.reserveCapacity(s.utf8.count + 16)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where quote: out += "&quot;"
-            default: out.unicodeScalars.append(ch)
+        for u in s.utf8 {
+            switch u {
+            case 38: out.append(contentsOf: [38, 97, 109, 112, 59])  // &amp;
+            case 60: out.append(contentsOf: [38, 108, 116, 59])  // &lt;
+            case 62: out.append(contentsOf: [38, 103, 116, 59])  // &gt;
+            case 34 where quote: out.append(contentsOf: [38, 113, 117, 111, 116, 59])  // &quot;
+            default: out.append(u)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     private func handleData(_ text: String, escape: Bool) {

@@ -264,7 +264,7 @@ enum FeedEncoding {
     /// Decodes to UTF-8 bytes, with a fast path for valid UTF-8.
     static func decodeToUTF8(_ bytes: [UInt8], _ label: String) -> [UInt8]? {
         if canonical(label) == "utf-8" {
-            return String(validating: bytes, as: UTF8.self) != nil ? bytes : nil
+            return UTF8Check.isValid(bytes) ? bytes : nil
         }
         return decodeStrict(bytes, label).map { Array($0.utf8) }
     }

@@ -59,31 +59,41 @@ enum FeedText {
         return s.withUTF8 { collapse(bytes: $0) }
     }
 
-    static func collapse(bytes b: UnsafeBufferPointer<UInt8>) -> String {
+    /// `collapse`, also treating the byte `separator` (a paragraph marker) as whitespace.
+    static func collapse(_ s: String, separator: UInt8) -> String {
+        var s = s
+        return s.withUTF8 { collapse(bytes: $0, separator: separator) }
+    }
+
+    static func collapse(bytes b: UnsafeBufferPointer<UInt8>, separator: UInt8 = 0x20) -> String {
         let n = b.count
-        var out = [UInt8]()
-        out.reserveCapacity(n)
-        var pending = false
-        var i = 0
-        while i < n {
-            let c = b[i]
-            if c > 0x20 && c < 0x80 {
-                if pending { out.append(32); pending = false }
-                out.append(c)
+        if n == 0 { return "" }
+        return String(unsafeUninitializedCapacity: n) { out in
+            var o = 0
+            var pending = false
+            var i = 0
+            while i < n {
+                let c = b[i]
+                if c > 0x20 && c < 0x80 {
+                    if pending { out[o] = 32; o += 1; pending = false }
+                    out[o] = c
+                    o += 1
+                    i += 1
+                    continue
+                }
+                let l = c == separator ? 1 : pySpaceLength(b, i)
+                if l > 0 {
+                    pending = o > 0
+                    i += l
+                    continue
+                }
+                if pending { out[o] = 32; o += 1; pending = false }
+                out[o] = c
+                o += 1
                 i += 1
-                continue
             }
-            let l = pySpaceLength(b, i)
-            if l > 0 {
-                pending = !out.isEmpty
-                i += l
-                continue
-            }
-            if pending { out.append(32); pending = false }
-            out.append(c)
-            i += 1
+            return o
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Python's `str.replace` applied in order for each pair, on UTF-8 bytes.

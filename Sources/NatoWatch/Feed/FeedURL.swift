@@ -30,15 +30,19 @@ enum FeedURL {
 
     /// The scheme of `url` as `urlsplit` finds it ("" when none).
     static func scheme(of url: String) -> String {
-        guard let colon = url.firstIndex(of: ":"), colon != url.startIndex else { return "" }
-        let s = url[..<colon]
-        guard let f = s.unicodeScalars.first, f.isASCII, f.properties.isAlphabetic else { return "" }
-        for c in s.unicodeScalars {
-            guard c.isASCII else { return "" }
-            let ok = (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || (c >= "0" && c <= "9") || c == "+" || c == "-" || c == "."
-            if !ok { return "" }
+        var len = 0
+        var hasUpper = false
+        for c in url.utf8 {
+            if c == 58 { break }
+            let alpha = (c >= 97 && c <= 122) || (c >= 65 && c <= 90)
+            if len == 0 && !alpha { return "" }
+            if !(alpha || (c >= 48 && c <= 57) || c == 43 || c == 45 || c == 46) { return "" }
+            if c >= 65 && c <= 90 { hasUpper = true }
+            len += 1
         }
-        return s.lowercased()
+        guard len > 0, len < url.utf8.count else { return "" }
+        let s = String(url.utf8.prefix(len)) ?? ""
+        return hasUpper ? s.lowercased() : s
     }
 
     /// Python's `urlsplit`.
@@ -129,8 +133,11 @@ enum FeedURL {
     static func urljoin(_ base: String, _ url: String) -> String {
         if base.isEmpty { return url }
         if url.isEmpty { return base }
-        if isPlainAbsolute(url), usesNetloc.contains(scheme(of: url)) {
-            return url
+        let urlScheme = scheme(of: url)
+        if !urlScheme.isEmpty {
+            // A different scheme, or one without relative resolution, returns `url` untouched.
+            if urlScheme != scheme(of: base) || !usesRelative.contains(urlScheme) { return url }
+            if isPlainAbsolute(url), usesNetloc.contains(urlScheme) { return url }
         }
         let b = split(base)
         var r = split(url, defaultScheme: b.scheme)
