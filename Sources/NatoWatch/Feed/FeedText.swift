@@ -81,7 +81,8 @@ enum FeedText {
                     i += 1
                     continue
                 }
-                let l = c == separator ? 1 : pySpaceLength(b, i)
+                // Only ASCII controls/space and the lead bytes C2, E1, E2, E3 can start whitespace.
+                let l = c == separator ? 1 : ((c <= 0x20 || c == 0xC2 || (c >= 0xE1 && c <= 0xE3)) ? pySpaceLength(b, i) : 0)
                 if l > 0 {
                     pending = o > 0
                     i += l

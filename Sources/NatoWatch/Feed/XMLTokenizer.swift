@@ -50,7 +50,20 @@ struct XMLTokenizer {
         bytes.withUnsafeBufferPointer { buf -> Int? in
             var i = 0
             let n = buf.count
+            guard let base = buf.baseAddress else { return nil }
             while i < n {
+                // 8 bytes at a time: skip chunks with no byte < 0x20 and no 0xEF.
+                while i + 8 <= n {
+                    let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    let lows: UInt64 = 0x0101_0101_0101_0101
+                    let highs: UInt64 = 0x8080_8080_8080_8080
+                    let below20 = (w &- lows &* 0x20) & ~w & highs
+                    let x = w ^ (lows &* 0xEF)
+                    let isEF = (x &- lows) & ~x & highs
+                    if below20 | isEF != 0 { break }
+                    i += 8
+                }
+                guard i < n else { break }
                 let c = buf[i]
                 if c < 0x20 {
                     if c != 9 && c != 10 && c != 13 { return i }

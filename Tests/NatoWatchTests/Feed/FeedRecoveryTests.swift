@@ -30,6 +30,19 @@ import Testing
         #expect(try FeedFixture.parse(xml: "\n<?xml version=\"1.0\"?><rss version=\"2.0\"><channel/></rss>").bozo == true)
     }
 
+    @Test func controlCharactersMakeTheDocumentBozo() throws {
+        let head = "<rss version=\"2.0\"><channel><title>0123456789abcdef"
+        var data = Data(head.utf8)
+        data.append(0x00)
+        data.append(contentsOf: Data("</title></channel></rss>".utf8))
+        #expect(try FeedParser.parse(data, baseURL: FeedFixture.base).bozo == true)
+        var ok = Data(head.utf8)
+        ok.append(contentsOf: Data("\t\r\n</title></channel></rss>".utf8))
+        #expect(try FeedParser.parse(ok, baseURL: FeedFixture.base).bozo == false)
+        #expect(XMLTokenizer.firstInvalidChar(Array("abcdefghijklmnop\u{FFFF}xyz".utf8)) == 16)
+        #expect(XMLTokenizer.firstInvalidChar(Array("abcdefghijklmnopé€xyz".utf8)) == nil)
+    }
+
     @Test func htmlPageIsNotAFeedAndListsAdvertisedFeeds() throws {
         let data = try FeedFixture.data("page.html")
         do {
