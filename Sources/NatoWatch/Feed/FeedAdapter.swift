@@ -46,8 +46,22 @@ enum FeedAdapter {
         if htmlTypes.contains(t) {
             s = HTMLText.plainText(value)
         } else {
-            let paras = value.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n\n")
-            s = paras.map { FeedText.collapse($0) }.filter { !$0.isEmpty }.joined(separator: "\n\n")
+            // Blank lines separate paragraphs in plain text.
+            var bytes = [UInt8]()
+            bytes.reserveCapacity(value.utf8.count)
+            var lineHasText = false
+            var blank = 0
+            for c in value.utf8 {
+                if c == 10 {
+                    if !lineHasText { blank += 1 }
+                    if blank >= 1 && !lineHasText { bytes.append(1) } else { bytes.append(10) }
+                    lineHasText = false
+                    continue
+                }
+                if c != 13 && c != 32 && c != 9 { lineHasText = true; blank = 0 }
+                bytes.append(c)
+            }
+            s = bytes.withUnsafeBufferPointer { HTMLText.paragraphs($0, separator: 1) }
         }
         return s.isEmpty ? nil : s
     }
@@ -70,7 +84,18 @@ enum FeedAdapter {
             entry.published = e.publishedParsed ?? nil
             entry.updated = e.updatedParsed ?? nil
             let sType = summaryType(e)
-            entry.summaryText = normText(e.values["summary"], type: sType)
+            // HTML summaries are stripped once, with paragraph markers: collapsed for
+            // `summaryText`, split into paragraphs for `contentText` when there is no content.
+            var summaryParagraphs: String?
+            if let raw = e.values["summary"], htmlTypes.contains(FeedText.pyStrip(sType).lowercased()) {
+                var stripped = HTMLText.strip(HTMLText.sanitizerRefs(raw), blockSeparator: "\u{1}", sgml: true)
+                let s = FeedText.collapse(stripped, separator: 1)
+                entry.summaryText = s.isEmpty ? nil : s
+                let p = stripped.withUTF8 { HTMLText.paragraphs($0, separator: 1) }
+                summaryParagraphs = p.isEmpty ? nil : p
+            } else {
+                entry.summaryText = normText(e.values["summary"], type: sType)
+            }
             for a in e.authors {
                 let p = FeedPerson(name: normPlain(a.name), email: normPlain(a.email), href: FeedURL.normLink(a.href, base: base))
                 if p.name != nil || p.email != nil || p.href != nil { entry.authors.append(p) }
@@ -87,9 +112,11 @@ enum FeedAdapter {
             for c in e.content {
                 let t = c.type.isEmpty ? "text/html" : c.type
                 guard t.hasPrefix("text/") || htmlTypes.contains(t) || t.hasSuffix("xml") else { continue }
-                if let b = bodyText(c.value, type: t.hasSuffix("xml") ? "application/xhtml+xml" : t), b.count > (best?.count ?? 0) { best = b }
+                if let b = bodyText(c.value, type: t.hasSuffix("xml") ? "application/xhtml+xml" : t), b.utf8.count > (best?.utf8.count ?? 0) { best = b }
             }
-            if best == nil, let s = e.values["summary"] { best = bodyText(s, type: sType) }
+            if best == nil {
+                if let p = summaryParagraphs { best = p } else if let s = e.values["summary"] { best = bodyText(s, type: sType) }
+            }
             entry.contentText = best ?? entry.summaryText
             doc.entries.append(entry)
         }

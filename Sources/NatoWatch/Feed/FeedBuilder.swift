@@ -143,7 +143,47 @@ final class FeedBuilder {
 
     // MARK: - Names
 
-    private func elementName(_ raw: String) -> String {
+    /// What a raw element name resolves to under the current namespace declarations.
+    private struct ElementInfo {
+        let tag: String
+        let method: String
+        let handler: FeedHandler?
+        let isSVG: Bool
+        let isDiv: Bool
+        /// Unprefixed and not one of the names that keep `intextinput` / `inimage` set.
+        let resetsTextinput: Bool
+        let resetsImage: Bool
+        /// The namespace prefix the resolution depended on, and the URI it had.
+        let nsKey: String
+        let nsURI: String?
+    }
+
+    /// Element infos by raw name; cleared whenever namespace declarations change.
+    private var nameCache: [String: ElementInfo] = [:]
+
+    private func info(_ raw: String) -> ElementInfo {
+        if let cached = nameCache[raw], loose || declared[cached.nsKey] == cached.nsURI { return cached }
+        let tag = resolveElementName(raw)
+        var nsKey = ""
+        if let colon = raw.utf8.firstIndex(of: 58) { nsKey = String(raw[..<colon]).lowercased() }
+        let (prefix, suffix) = splitTag(tag)
+        let method = prefix.isEmpty ? suffix : prefix + "_" + suffix
+        let i = ElementInfo(
+            tag: tag, method: method, handler: FeedHandler.byName[method], isSVG: suffix == "svg",
+            isDiv: tag == "xhtml:div" || tag == "div",
+            resetsTextinput: prefix.isEmpty && !FeedBuilder.textinputNames.contains(tag),
+            resetsImage: prefix.isEmpty && !FeedBuilder.imageNames.contains(tag),
+            nsKey: nsKey, nsURI: declared[nsKey])
+        nameCache[raw] = i
+        return i
+    }
+
+    private static let textinputNames: Set<String> = ["title", "link", "description", "name"]
+    private static let imageNames: Set<String> = ["title", "link", "description", "url", "href", "width", "height"]
+
+    private func elementName(_ raw: String) -> String { info(raw).tag }
+
+    private func resolveElementName(_ raw: String) -> String {
         let lower = raw.lowercased()
         if loose { return lower }
         if let colon = lower.firstIndex(of: ":") {
@@ -171,7 +211,7 @@ final class FeedBuilder {
             if loose {
                 var v = rawValue
                 if key == "rel" || key == "type" { v = v.lowercased() }
-                if v.contains("&amp;") { v = v.replacingOccurrences(of: "&amp;", with: "&") }
+                if FeedText.has(v, 38) { v = FeedText.replaceAll(v, [("&amp;", "&")]) }
                 d[key] = v
                 list.append((key, v))
                 continue
@@ -190,7 +230,7 @@ final class FeedBuilder {
             }
             var v = rawValue
             if key == "rel" || key == "type" { v = v.lowercased() }
-            if v.contains("&amp;") { v = v.replacingOccurrences(of: "&amp;", with: "&") }
+            if FeedText.has(v, 38) { v = FeedText.replaceAll(v, [("&amp;", "&")]) }
             d[key] = v
             list.append((key, v))
         }
@@ -207,8 +247,9 @@ final class FeedBuilder {
         let key = prefix ?? ""
         if !scopes.isEmpty { scopes[scopes.count - 1].append((key, declared[key])) }
         declared[key] = uri
-        if let mapped = FeedNamespaces.prefix(forURI: uri) {
-            namespacemap[prefix ?? ""] = mapped
+        if let mapped = FeedNamespaces.prefix(forURI: uri), namespacemap[key] != mapped {
+            namespacemap[key] = mapped
+            nameCache.removeAll(keepingCapacity: true)
         }
     }
 
@@ -221,7 +262,8 @@ final class FeedBuilder {
             let ln = n.lowercased()
             if ln == "xmlns" { trackNamespace(nil, v) } else if ln.hasPrefix("xmlns:") { trackNamespace(String(ln.dropFirst(6)), v) }
         }
-        var tag = elementName(rawName)
+        let el = info(rawName)
+        var tag = el.tag
         var (attrs, attrList) = attributeDict(rawAttrs)
 
         if let b = attrs["xml:base"] ?? attrs["base"], !b.isEmpty {
@@ -230,7 +272,7 @@ final class FeedBuilder {
         basestack.append(baseuri)
 
         if incontent > 0, !(contentType ?? "xml").hasSuffix("xml") {
-            if tag == "xhtml:div" || tag == "div" { return }
+            if el.isDiv { return }
             contentType = "application/xhtml+xml"
         }
         if incontent > 0, contentType == "application/xhtml+xml" {
@@ -249,12 +291,10 @@ final class FeedBuilder {
             return
         }
 
-        let (prefix, suffix) = splitTag(tag)
-        let method = prefix.isEmpty ? suffix : prefix + "_" + suffix
-        if prefix.isEmpty && !["title", "link", "description", "name"].contains(tag) { intextinput = false }
-        if prefix.isEmpty && !["title", "link", "description", "url", "href", "width", "height"].contains(tag) { inimage = false }
-        if !startHandler(method, &attrs) {
-            if attrs.isEmpty { push(method, true) }
+        if el.resetsTextinput { intextinput = false }
+        if el.resetsImage { inimage = false }
+        if el.handler.map({ startHandler($0, &attrs) }) != true {
+            if attrs.isEmpty { push(el.method, true) }
         }
     }
 
@@ -267,15 +307,14 @@ final class FeedBuilder {
     }
 
     private func endElement(_ rawName: String) {
-        var tag = elementName(rawName)
-        let (prefix, suffix) = splitTag(tag)
-        let method = prefix.isEmpty ? suffix : prefix + "_" + suffix
-        if suffix == "svg" && svgOK > 0 { svgOK -= 1 }
-        if svgOK > 0 || !endHandler(method) {
-            _ = pop(method)
+        let el = info(rawName)
+        var tag = el.tag
+        if el.isSVG && svgOK > 0 { svgOK -= 1 }
+        if svgOK > 0 || el.handler.map({ endHandler($0) }) != true {
+            _ = pop(el.method)
         }
         if incontent > 0, !(contentType ?? "xml").hasSuffix("xml") {
-            if tag == "xhtml:div" || tag == "div" { finishEnd(); return }
+            if el.isDiv { finishEnd(); return }
             contentType = "application/xhtml+xml"
         }
         if incontent > 0, contentType == "application/xhtml+xml" {
@@ -286,7 +325,7 @@ final class FeedBuilder {
     }
 
     private func finishEnd() {
-        if let undo = scopes.popLast() {
+        if let undo = scopes.popLast(), !undo.isEmpty {
             for (k, old) in undo.reversed() { declared[k] = old }
         }
         if !basestack.isEmpty {
@@ -302,18 +341,18 @@ final class FeedBuilder {
         var needs = false
         for u in s.utf8 where u == 38 || u == 60 || u == 62 || (quote && u == 34) { needs = true; break }
         guard needs else { return s }
-        var out = ""
+        var out = [UInt8]()
         out.reserveCapacity(s.utf8.count + 16)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where quote: out += "&quot;"
-            default: out.unicodeScalars.append(ch)
+        for u in s.utf8 {
+            switch u {
+            case 38: out.append(contentsOf: [38, 97, 109, 112, 59])  // &amp;
+            case 60: out.append(contentsOf: [38, 108, 116, 59])  // &lt;
+            case 62: out.append(contentsOf: [38, 103, 116, 59])  // &gt;
+            case 34 where quote: out.append(contentsOf: [38, 113, 117, 111, 116, 59])  // &quot;
+            default: out.append(u)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     private func handleData(_ text: String, escape: Bool) {
@@ -397,7 +436,7 @@ final class FeedBuilder {
                 entry.content.append((contentType ?? "", output))
             } else if element == "link" {
                 if !inimage {
-                    var o = output.replacingOccurrences(of: "&amp;", with: "&")
+                    var o = FeedText.has(output, 38) ? FeedText.replaceAll(output, [("&amp;", "&")]) : output
                     o = FeedText.fixQueryRefs(o)
                     entry.values["link"] = o
                     if !o.isEmpty, let l = entry.links.last { l.attributes["href"] = o }
@@ -428,21 +467,25 @@ final class FeedBuilder {
 
     /// feedparser's `_LooseFeedParser.decode_entities`.
     static func looseDecodeEntities(_ s: String, type: String) -> String {
-        guard s.contains("&") else { return s }
-        var d = s
-        for (a, b) in [("&#60;", "&lt;"), ("&#x3c;", "&lt;"), ("&#x3C;", "&lt;"), ("&#62;", "&gt;"), ("&#x3e;", "&gt;"), ("&#x3E;", "&gt;"),
-                       ("&#38;", "&amp;"), ("&#x26;", "&amp;"), ("&#34;", "&quot;"), ("&#x22;", "&quot;"), ("&#39;", "&apos;"), ("&#x27;", "&apos;")]
-        where d.contains(a) {
-            d = d.replacingOccurrences(of: a, with: b)
+        guard FeedText.has(s, 38) else { return s }
+        var hasCharRef = false
+        var prevAmp = false
+        for c in s.utf8 {
+            if prevAmp && c == 35 { hasCharRef = true; break }
+            prevAmp = c == 38
         }
-        if !type.hasSuffix("xml") {
-            for (a, b) in [("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&"), ("&quot;", "\""), ("&apos;", "'"), ("&#x2f;", "/"), ("&#x2F;", "/")]
-            where d.contains(a) {
-                d = d.replacingOccurrences(of: a, with: b)
-            }
-        }
+        var d = hasCharRef ? FeedText.replaceAll(s, looseNumeric) : s
+        if !type.hasSuffix("xml") { d = FeedText.replaceAll(d, looseNamed) }
         return d
     }
+
+    private static let looseNumeric: [(String, String)] = [
+        ("&#60;", "&lt;"), ("&#x3c;", "&lt;"), ("&#x3C;", "&lt;"), ("&#62;", "&gt;"), ("&#x3e;", "&gt;"), ("&#x3E;", "&gt;"),
+        ("&#38;", "&amp;"), ("&#x26;", "&amp;"), ("&#34;", "&quot;"), ("&#x22;", "&quot;"), ("&#39;", "&apos;"), ("&#x27;", "&apos;"),
+    ]
+    private static let looseNamed: [(String, String)] = [
+        ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&"), ("&quot;", "\""), ("&apos;", "'"), ("&#x2f;", "/"), ("&#x2F;", "/"),
+    ]
 
     private func pushContent(_ tag: String, _ attrs: [String: String], _ defaultType: String, _ expectingText: Bool) {
         incontent += 1
@@ -472,9 +515,9 @@ final class FeedBuilder {
     private var expectingText: Bool { infeed || inentry || insource }
 
     // swiftlint:disable:next cyclomatic_complexity function_body_length
-    private func startHandler(_ m: String, _ a: inout [String: String]) -> Bool {
+    private func startHandler(_ m: FeedHandler, _ a: inout [String: String]) -> Bool {
         switch m {
-        case "rss":
+        case .rss:
             if version.isEmpty || !version.hasPrefix("rss") {
                 let v = a["version"] ?? ""
                 switch v {
@@ -485,10 +528,10 @@ final class FeedBuilder {
                 default: version = v.hasPrefix("2.") ? "rss20" : "rss"
                 }
             }
-        case "channel":
+        case .channel:
             infeed = true
             cdfCommon(a)
-        case "feed":
+        case .feed:
             infeed = true
             if version.isEmpty {
                 switch a["version"] {
@@ -498,33 +541,33 @@ final class FeedBuilder {
                 default: version = "atom"
                 }
             }
-        case "image":
+        case .image:
             let ctx = context
             if !inentry, ctx.image == nil { ctx.image = WireContext() }
             inimage = true
             titleDepth = -1
             push("image", false)
-        case "textinput":
+        case .textinput:
             let ctx = context
             if ctx.textinput == nil { ctx.textinput = WireContext() }
             intextinput = true
             titleDepth = -1
             push("textinput", false)
-        case "author", "managingeditor", "dc_author", "dc_creator", "itunes_author":
+        case .author, .managingeditor, .dc_author, .dc_creator, .itunes_author:
             inauthor = true
             push("author", true)
             context.authors.append(WirePerson())
-        case "contributor":
+        case .contributor:
             incontributor = true
             push("contributor", false)
-        case "name", "itunes_name": push("name", false)
-        case "width": push("width", false)
-        case "height": push("height", false)
-        case "url", "homepage", "uri": push("href", true)
-        case "email", "itunes_email": push("email", false)
-        case "subtitle", "tagline", "itunes_subtitle": pushContent("subtitle", a, "text/plain", true)
-        case "rights", "copyright", "dc_rights": pushContent("rights", a, "text/plain", true)
-        case "item", "entry":
+        case .name, .itunes_name: push("name", false)
+        case .width: push("width", false)
+        case .height: push("height", false)
+        case .url, .homepage, .uri: push("href", true)
+        case .email, .itunes_email: push("email", false)
+        case .subtitle, .tagline, .itunes_subtitle: pushContent("subtitle", a, "text/plain", true)
+        case .rights, .copyright, .dc_rights: pushContent("rights", a, "text/plain", true)
+        case .item, .entry:
             entries.append(WireContext())
             push("item", false)
             inentry = true
@@ -532,23 +575,23 @@ final class FeedBuilder {
             titleDepth = -1
             if let id = a["rdf:about"], !id.isEmpty { context.values["id"] = id }
             cdfCommon(a)
-        case "language", "dc_language": push("language", true)
-        case "webmaster", "dc_publisher": push("publisher", true)
-        case "itunes_owner":
+        case .language, .dc_language: push("language", true)
+        case .webmaster, .dc_publisher: push("publisher", true)
+        case .itunes_owner:
             inpublisher = true
             push("publisher", false)
-        case "published", "issued", "pubdate", "dcterms_issued": push("published", true)
-        case "updated", "modified", "lastbuilddate", "dc_date", "dcterms_modified": push("updated", true)
-        case "created", "dcterms_created": push("created", true)
-        case "category", "keywords", "dc_subject", "media_category":
-            if m == "media_category", a["scheme"] == nil { a["scheme"] = "http://search.yahoo.com/mrss/category_schema" }
+        case .published, .issued, .pubdate, .dcterms_issued: push("published", true)
+        case .updated, .modified, .lastbuilddate, .dc_date, .dcterms_modified: push("updated", true)
+        case .created, .dcterms_created: push("created", true)
+        case .category, .keywords, .dc_subject, .media_category:
+            if m == .media_category, a["scheme"] == nil { a["scheme"] = "http://search.yahoo.com/mrss/category_schema" }
             addTag(a["term"], a["scheme"] ?? a["domain"], a["label"])
             push("category", true)
-        case "itunes_category":
+        case .itunes_category:
             addTag(a["text"], "http://www.itunes.com/", nil)
             push("category", true)
-        case "tags": push("tags", true)
-        case "link":
+        case .tags: push("tags", true)
+        case .link:
             if a["rel"] == nil { a["rel"] = "alternate" }
             if a["rel"] == "self" { if a["type"] == nil { a["type"] = "application/atom+xml" } }
             else if a["type"] == nil { a["type"] = "text/html" }
@@ -563,22 +606,22 @@ final class FeedBuilder {
             } else {
                 push("link", expectingText)
             }
-        case "guid", "id":
+        case .guid, .id:
             guidislink = (a["ispermalink"] ?? "true") == "true"
             push("id", true)
-        case "title", "dc_title", "media_title":
+        case .title, .dc_title, .media_title:
             if svgOK > 0 { return false }
             pushContent("title", a, "text/plain", expectingText)
-        case "description", "dc_description", "media_description":
+        case .description, .dc_description, .media_description:
             if context.hasSummary && !hasContent {
                 summaryKey = "content"
                 startContent(a)
             } else {
                 pushContent("description", a, "text/html", expectingText)
             }
-        case "abstract": pushContent("description", a, "text/plain", expectingText)
-        case "info", "feedburner_browserfriendly": pushContent("info", a, "text/plain", true)
-        case "summary", "itunes_summary":
+        case .abstract: pushContent("description", a, "text/plain", expectingText)
+        case .info, .feedburner_browserfriendly: pushContent("info", a, "text/plain", true)
+        case .summary, .itunes_summary:
             if context.hasSummary && !hasContent {
                 summaryKey = "content"
                 startContent(a)
@@ -586,31 +629,31 @@ final class FeedBuilder {
                 summaryKey = "summary"
                 pushContent("summary", a, "text/plain", true)
             }
-        case "enclosure":
+        case .enclosure:
             enforceHref(&a)
             a["rel"] = "enclosure"
             context.links.append(WireLink(a))
-        case "source":
+        case .source:
             if let u = a["url"] { source.values["href"] = u }
             push("source", true)
             insource = true
             titleDepth = -1
-        case "content": startContent(a)
-        case "body", "xhtml_body": pushContent("content", a, "application/xhtml+xml", true)
-        case "content_encoded", "fullitem":
+        case .content: startContent(a)
+        case .body, .xhtml_body: pushContent("content", a, "application/xhtml+xml", true)
+        case .content_encoded, .fullitem:
             hasContent = true
             pushContent("content", a, "text/html", true)
-        case "media_content", "media_group": break
-        case "media_rating": push("rating", true)
-        case "media_restriction": push("restriction", true)
-        case "media_license": push("license", true)
-        case "media_credit": push("credit", true)
-        case "media_player": push("media_player", false)
-        case "media_thumbnail": push("url", true)
-        case "itunes_image", "itunes_link": push("itunes_image", false)
-        case "generator": push("generator", true)
-        case "newlocation": push("newlocation", true)
-        case "expirationdate": push("expired", true)
+        case .media_content, .media_group: break
+        case .media_rating: push("rating", true)
+        case .media_restriction: push("restriction", true)
+        case .media_license: push("license", true)
+        case .media_credit: push("credit", true)
+        case .media_player: push("media_player", false)
+        case .media_thumbnail: push("url", true)
+        case .itunes_image, .itunes_link: push("itunes_image", false)
+        case .generator: push("generator", true)
+        case .newlocation: push("newlocation", true)
+        case .expirationdate: push("expired", true)
         default:
             return false
         }
@@ -639,7 +682,7 @@ final class FeedBuilder {
         }
         if let h = a["href"] {
             var empty: [String: String] = [:]
-            _ = startHandler("link", &empty)
+            _ = startHandler(.link, &empty)
             if !elementstack.isEmpty { elementstack[elementstack.count - 1].pieces = [h] }
             pop("link")
         }
@@ -658,53 +701,53 @@ final class FeedBuilder {
     }
 
     // swiftlint:disable:next cyclomatic_complexity function_body_length
-    private func endHandler(_ m: String) -> Bool {
+    private func endHandler(_ m: FeedHandler) -> Bool {
         switch m {
-        case "channel", "feed": infeed = false
-        case "image":
+        case .channel, .feed: infeed = false
+        case .image:
             pop("image")
             inimage = false
-        case "textinput":
+        case .textinput:
             pop("textinput")
             intextinput = false
-        case "author", "managingeditor", "dc_author", "dc_creator", "itunes_author":
+        case .author, .managingeditor, .dc_author, .dc_creator, .itunes_author:
             pop("author")
             inauthor = false
             syncAuthorDetail()
-        case "contributor":
+        case .contributor:
             pop("contributor")
             incontributor = false
-        case "name", "itunes_name":
+        case .name, .itunes_name:
             let v = pop("name")
-            if inpublisher { /* publisher details are not reported */ }
+            if inpublisher { saveAuthor(\.name, v, publisher: true) }
             else if inauthor { saveAuthor(\.name, v) }
             else if intextinput { context.values["name"] = v }
-        case "width": pop("width")
-        case "height": pop("height")
-        case "url", "homepage", "uri":
+        case .width: pop("width")
+        case .height: pop("height")
+        case .url, .homepage, .uri:
             let v = pop("href")
             if inauthor { saveAuthor(\.href, v) }
-        case "email", "itunes_email":
+        case .email, .itunes_email:
             let v = pop("email")
-            if inpublisher { } else if inauthor { saveAuthor(\.email, v) }
-        case "subtitle", "tagline", "itunes_subtitle": popContent("subtitle")
-        case "rights", "copyright", "dc_rights": popContent("rights")
-        case "item", "entry":
+            if inpublisher { saveAuthor(\.email, v, publisher: true) } else if inauthor { saveAuthor(\.email, v) }
+        case .subtitle, .tagline, .itunes_subtitle: popContent("subtitle")
+        case .rights, .copyright, .dc_rights: popContent("rights")
+        case .item, .entry:
             pop("item")
             inentry = false
             hasContent = false
-        case "language", "dc_language": pop("language")
-        case "webmaster", "dc_publisher": pop("publisher")
-        case "itunes_owner":
+        case .language, .dc_language: pop("language")
+        case .webmaster, .dc_publisher: pop("publisher")
+        case .itunes_owner:
             pop("publisher")
             inpublisher = false
-        case "published", "issued", "pubdate", "dcterms_issued":
+        case .published, .issued, .pubdate, .dcterms_issued:
             let v = pop("published")
             context.publishedParsed = .some(v.flatMap { FeedDate.parse($0) })
-        case "updated", "modified", "lastbuilddate", "dc_date", "dcterms_modified":
+        case .updated, .modified, .lastbuilddate, .dc_date, .dcterms_modified:
             endUpdated()
-        case "created", "dcterms_created": pop("created")
-        case "category", "keywords", "dc_subject", "media_category", "itunes_category":
+        case .created, .dcterms_created: pop("created")
+        case .category, .keywords, .dc_subject, .media_category, .itunes_category:
             guard let v = pop("category"), !v.isEmpty else { return true }
             let ctx = context
             if let last = ctx.tags.last, (last.term ?? "").isEmpty {
@@ -712,12 +755,12 @@ final class FeedBuilder {
             } else {
                 addTag(v, nil, nil)
             }
-        case "tags":
+        case .tags:
             guard let tg = pop("tags") else { return true }
             for t in tg.split(separator: ",", omittingEmptySubsequences: false) {
                 addTag(FeedText.pyStrip(String(t)), nil, nil)
             }
-        case "itunes_keywords":
+        case .itunes_keywords:
             // No start handler: with attributes (xmlns in the lenient pass) nothing was pushed,
             // feedparser's handler then fails and the keywords are lost.
             guard let kw = pop("itunes_keywords") else { return true }
@@ -725,50 +768,50 @@ final class FeedBuilder {
                 let s = FeedText.pyStrip(String(t))
                 if !s.isEmpty { addTag(s, "http://www.itunes.com/", nil) }
             }
-        case "media_keywords":
+        case .media_keywords:
             guard let kw = pop("media_keywords") else { return true }
             for t in kw.split(separator: ",", omittingEmptySubsequences: false) {
                 let s = FeedText.pyStrip(String(t))
                 if !s.isEmpty { addTag(s, nil, nil) }
             }
-        case "link": pop("link")
-        case "guid", "id":
+        case .link: pop("link")
+        case .guid, .id:
             let v = pop("id")
             let ctx = context
             if ctx.values["guidislink"] == nil { ctx.values["guidislink"] = (guidislink && ctx.values["link"] == nil) ? "1" : "0" }
             if guidislink, let v { save("link", v) }
-        case "title", "dc_title", "media_title":
+        case .title, .dc_title, .media_title:
             if svgOK > 0 { return true }
             let saved = titleDepth
             let v = popContent("title")
             if let v, !v.isEmpty { titleDepth = depth }
-            if m == "media_title" { titleDepth = saved }
-        case "description", "dc_description", "media_description", "abstract":
+            if m == .media_title { titleDepth = saved }
+        case .description, .dc_description, .media_description, .abstract:
             if summaryKey == "content" { endContent() } else { popContent("description") }
             summaryKey = nil
-        case "info", "feedburner_browserfriendly": popContent("info")
-        case "summary", "itunes_summary":
+        case .info, .feedburner_browserfriendly: popContent("info")
+        case .summary, .itunes_summary:
             if summaryKey == "content" { endContent() } else { popContent(summaryKey ?? "summary") }
             summaryKey = nil
-        case "source":
+        case .source:
             insource = false
             let v = pop("source")
             if let v, !v.isEmpty { source.values["title"] = v }
             source = WireContext()
-        case "content", "body", "xhtml_body", "content_encoded", "fullitem": endContent()
-        case "media_thumbnail": pop("url")
-        case "media_rating": pop("rating")
-        case "media_restriction": pop("restriction")
-        case "media_license": pop("license")
-        case "media_credit": pop("credit")
-        case "media_player": pop("media_player")
-        case "itunes_image", "itunes_link": pop("itunes_image")
-        case "ttl":
+        case .content, .body, .xhtml_body, .content_encoded, .fullitem: endContent()
+        case .media_thumbnail: pop("url")
+        case .media_rating: pop("rating")
+        case .media_restriction: pop("restriction")
+        case .media_license: pop("license")
+        case .media_credit: pop("credit")
+        case .media_player: pop("media_player")
+        case .itunes_image, .itunes_link: pop("itunes_image")
+        case .ttl:
             let v = pop("ttl")
             if infeed && !inentry { ttl = v }
-        case "generator": pop("generator")
-        case "newlocation": pop("newlocation")
-        case "expirationdate": pop("expired")
+        case .generator: pop("generator")
+        case .newlocation: pop("newlocation")
+        case .expirationdate: pop("expired")
         default: return false
         }
         return true
@@ -781,12 +824,20 @@ final class FeedBuilder {
         if copy, let v { save("summary", v) }
     }
 
-    private func saveAuthor(_ key: ReferenceWritableKeyPath<WirePerson, String?>, _ value: String?) {
+    /// feedparser's `_save_author`: sets `<prefix>_detail[key]` (which may alias an entry of
+    /// `authors`, see ``syncAuthorDetail()``), syncs, then sets the last author's `key`.
+    private func saveAuthor(_ key: ReferenceWritableKeyPath<WirePerson, String?>, _ value: String?, publisher: Bool = false) {
         let ctx = context
+        if publisher {
+            if ctx.publisherDetail == nil { ctx.publisherDetail = WirePerson() }
+            ctx.publisherDetail?[keyPath: key] = value
+        } else {
+            if ctx.authorDetail == nil { ctx.authorDetail = WirePerson() }
+            ctx.authorDetail?[keyPath: key] = value
+        }
+        syncAuthorDetail()
         if ctx.authors.isEmpty { ctx.authors.append(WirePerson()) }
-        syncAuthorDetail()
         ctx.authors[ctx.authors.count - 1][keyPath: key] = value
-        syncAuthorDetail()
     }
 
     private func syncAuthorDetail() {
@@ -813,6 +864,9 @@ final class FeedBuilder {
             if author.hasSuffix(")") { author.removeLast() }
             author = FeedText.pyStrip(author)
         }
+        // `context.setdefault('author_detail', detail)`: the detail dict becomes an alias of
+        // the last author, so a later <name>/<email> also rewrites that author.
+        if (!author.isEmpty || !(email ?? "").isEmpty), ctx.authorDetail == nil { ctx.authorDetail = detail }
         if !author.isEmpty { detail.name = author }
         if let email, !email.isEmpty { detail.email = email }
     }

@@ -16,23 +16,24 @@ enum FeedDate {
 
     // MARK: - Helpers
 
-    /// Python's `int(str)` for ASCII input: optional surrounding whitespace and sign.
+    /// Python's `int(str)` for ASCII input: optional surrounding whitespace, sign, `_` separators.
     static func pyInt(_ s: Substring) -> Int? {
-        let t = s.trimmingCharacters(in: .whitespaces)
-        var u = Substring(t)
+        var u = s.utf8[...]
+        while let f = u.first, f == 32 || (f >= 9 && f <= 13) { u = u.dropFirst() }
+        while let l = u.last, l == 32 || (l >= 9 && l <= 13) { u = u.dropLast() }
         var neg = false
-        if u.hasPrefix("+") { u = u.dropFirst() } else if u.hasPrefix("-") { neg = true; u = u.dropFirst() }
+        if let f = u.first, f == 43 || f == 45 { neg = f == 45; u = u.dropFirst() }
         guard !u.isEmpty, u.count <= 18 else { return nil }
         var v = 0
         var lastUnderscore = true
         for c in u {
-            if c == "_" {
+            if c == 95 {
                 if lastUnderscore { return nil }
                 lastUnderscore = true
                 continue
             }
-            guard let d = c.wholeNumberValue, c.isASCII else { return nil }
-            v = v * 10 + d
+            guard c >= 48 && c <= 57 else { return nil }
+            v = v * 10 + Int(c - 48)
             lastUnderscore = false
         }
         if lastUnderscore { return nil }
@@ -52,7 +53,30 @@ enum FeedDate {
 
     /// Python `str.split()` (whitespace).
     static func pySplit(_ s: String) -> [String] {
-        s.unicodeScalars.split(whereSeparator: { FeedText.isPySpace($0.value) }).map { String(String.UnicodeScalarView($0)) }
+        var s = s
+        return s.withUTF8 { b -> [String] in
+            var parts: [String] = []
+            var i = 0
+            var start = -1
+            let n = b.count
+            while i < n {
+                let l = FeedText.pySpaceLength(b, i)
+                if l > 0 {
+                    if start >= 0, let base = b.baseAddress {
+                        parts.append(String(decoding: UnsafeBufferPointer(start: base + start, count: i - start), as: UTF8.self))
+                        start = -1
+                    }
+                    i += l
+                    continue
+                }
+                if start < 0 { start = i }
+                i += 1
+            }
+            if start >= 0, let base = b.baseAddress {
+                parts.append(String(decoding: UnsafeBufferPointer(start: base + start, count: n - start), as: UTF8.self))
+            }
+            return parts
+        }
     }
 
     private static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
@@ -295,13 +319,32 @@ enum FeedDate {
     private static let perforceRegex = try? NSRegularExpression(
         pattern: #"(\w{0,3}), (\d{0,4})/(\d{0,2})/(\d{2}) (\d{0,2}):(\d{2}):(\d{2}) (\w{0,3})"#)
 
+    /// Zones Python's `email._parseaddr` knows (hhmm).
+    private static let emailZones: [String: Int] = [
+        "UT": 0, "UTC": 0, "GMT": 0, "Z": 0, "AST": -400, "ADT": -300, "EST": -500, "EDT": -400,
+        "CST": -600, "CDT": -500, "MST": -700, "MDT": -600, "PST": -800, "PDT": -700,
+    ]
+
+    /// `yyyy/mm/dd hh:mm:ss TTT`, re-read through `email.utils.parsedate_tz` + `mktime_tz`
+    /// (no range checks: out-of-range fields roll over; unknown zones are UTC).
     static func perforce(_ s: String) -> Date? {
-        guard s.contains("/"), let re = perforceRegex else { return nil }
+        guard FeedText.has(s, 47), let re = perforceRegex else { return nil }
         let ns = s as NSString
         guard let m = re.firstMatch(in: s, range: NSRange(location: 0, length: ns.length)) else { return nil }
         func g(_ i: Int) -> String { ns.substring(with: m.range(at: i)) }
-        guard let mo = pyInt(g(3)), (1...12).contains(mo) else { return nil }
-        let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        return rfc822("\(g(1)), \(g(4)) \(names[mo - 1]) \(g(2)) \(g(5)):\(g(6)):\(g(7)) \(g(8))")
+        // Python indexes months[int(month) - 1]: month 0 is December (index -1).
+        guard let mo = pyInt(g(3)), (0...12).contains(mo) else { return nil }
+        guard var yy = pyInt(g(2)), let dd = pyInt(g(4)), let hh = pyInt(g(5)), let mi = pyInt(g(6)), let ss = pyInt(g(7)) else { return nil }
+        if yy < 100 { yy += yy > 68 ? 1900 : 2000 }
+        guard (1...9999).contains(yy) else { return nil }
+        let tz = g(8).uppercased()
+        var offset = emailZones[tz] ?? pyInt(tz) ?? 0
+        if offset != 0 {
+            let sign = offset < 0 ? -1 : 1
+            offset = abs(offset)
+            offset = sign * ((offset / 100) * 3600 + (offset % 100) * 60)
+        }
+        guard let d = normalizedUTC(yy, (mo + 11) % 12 + 1, dd, hh, mi, ss) else { return nil }
+        return d.addingTimeInterval(TimeInterval(-offset))
     }
 }

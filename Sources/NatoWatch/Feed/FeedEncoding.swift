@@ -239,16 +239,23 @@ enum FeedEncoding {
             return String(out)
         default:
             if let table = SingleByteCharsets.table(codec) {
-                var out = String.UnicodeScalarView()
+                var out = [UInt8]()
+                out.reserveCapacity(bytes.count + bytes.count / 4)
                 for b in bytes {
-                    let u = table[Int(b)]
+                    var u = table[Int(b)]
                     if u == 0xFFFF {
-                        if partialOK { out.append("\u{FFFD}"); continue }
-                        return nil
+                        if !partialOK { return nil }
+                        u = 0xFFFD
                     }
-                    out.append(Unicode.Scalar(u) ?? "\u{FFFD}")
+                    if u < 0x80 { out.append(UInt8(u)) }
+                    else if u < 0x800 { out.append(UInt8(0xC0 | (u >> 6))); out.append(UInt8(0x80 | (u & 0x3F))) }
+                    else {
+                        out.append(UInt8(0xE0 | (u >> 12)))
+                        out.append(UInt8(0x80 | ((u >> 6) & 0x3F)))
+                        out.append(UInt8(0x80 | (u & 0x3F)))
+                    }
                 }
-                return String(out)
+                return String(decoding: out, as: UTF8.self)
             }
             return MultiByteCharsets.decode(bytes, codec)
         }
@@ -257,7 +264,7 @@ enum FeedEncoding {
     /// Decodes to UTF-8 bytes, with a fast path for valid UTF-8.
     static func decodeToUTF8(_ bytes: [UInt8], _ label: String) -> [UInt8]? {
         if canonical(label) == "utf-8" {
-            return String(validating: bytes, as: UTF8.self) != nil ? bytes : nil
+            return UTF8Check.isValid(bytes) ? bytes : nil
         }
         return decodeStrict(bytes, label).map { Array($0.utf8) }
     }

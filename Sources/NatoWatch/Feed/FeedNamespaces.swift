@@ -73,7 +73,13 @@ enum FeedNamespaces {
     /// The standard prefix for `uri`, nil when feedparser does not know it.
     static func prefix(forURI uri: String) -> String? {
         let l = uri.lowercased()
-        if l.contains("backend.userland.com/rss") { return "" }
-        return known[l]
+        if let p = known[l] { return p }
+        let needle = Array("backend.userland.com/rss".utf8)
+        let hay = Array(l.utf8)
+        guard hay.count >= needle.count else { return nil }
+        for i in 0...(hay.count - needle.count) where hay[i] == needle[0] && Array(hay[i..<(i + needle.count)]) == needle {
+            return ""
+        }
+        return nil
     }
 }

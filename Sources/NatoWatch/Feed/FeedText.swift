@@ -25,19 +25,106 @@ enum FeedText {
         return String(u[a..<b])
     }
 
+    /// True when the UTF-8 of `s` contains `byte` (fast contiguous scan).
+    @inline(__always)
+    static func has(_ s: String, _ byte: UInt8) -> Bool {
+        if let r = s.utf8.withContiguousStorageIfAvailable({ buf -> Bool in
+            for c in buf where c == byte { return true }
+            return false
+        }) { return r }
+        return s.utf8.contains(byte)
+    }
+
+    /// Length of the Python-whitespace character starting at `i` (0 when it is not one).
+    @inline(__always)
+    static func pySpaceLength(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        let c = b[i]
+        if c < 0x80 { return (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x20) ? 1 : 0 }
+        let n = b.count
+        if c == 0xC2, i + 1 < n { return b[i + 1] == 0x85 || b[i + 1] == 0xA0 ? 2 : 0 }
+        if c == 0xE1, i + 2 < n { return b[i + 1] == 0x9A && b[i + 2] == 0x80 ? 3 : 0 }
+        if c == 0xE2, i + 2 < n {
+            let c1 = b[i + 1], c2 = b[i + 2]
+            if c1 == 0x80 { return (c2 >= 0x80 && c2 <= 0x8A) || c2 == 0xA8 || c2 == 0xA9 || c2 == 0xAF ? 3 : 0 }
+            if c1 == 0x81 { return c2 == 0x9F ? 3 : 0 }
+            return 0
+        }
+        if c == 0xE3, i + 2 < n { return b[i + 1] == 0x80 && b[i + 2] == 0x80 ? 3 : 0 }
+        return 0
+    }
+
     /// feedref's `collapse_ws`: whitespace runs → one space, trimmed.
     static func collapse(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        for c in s.unicodeScalars {
-            if isPySpace(c.value) {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(" "); pendingSpace = false }
-                out.append(c)
+        var s = s
+        return s.withUTF8 { collapse(bytes: $0) }
+    }
+
+    /// `collapse`, also treating the byte `separator` (a paragraph marker) as whitespace.
+    static func collapse(_ s: String, separator: UInt8) -> String {
+        var s = s
+        return s.withUTF8 { collapse(bytes: $0, separator: separator) }
+    }
+
+    static func collapse(bytes b: UnsafeBufferPointer<UInt8>, separator: UInt8 = 0x20) -> String {
+        let n = b.count
+        if n == 0 { return "" }
+        return String(unsafeUninitializedCapacity: n) { out in
+            var o = 0
+            var pending = false
+            var i = 0
+            while i < n {
+                let c = b[i]
+                if c > 0x20 && c < 0x80 {
+                    if pending { out[o] = 32; o += 1; pending = false }
+                    out[o] = c
+                    o += 1
+                    i += 1
+                    continue
+                }
+                // Only ASCII controls/space and the lead bytes C2, E1, E2, E3 can start whitespace.
+                let l = c == separator ? 1 : ((c <= 0x20 || c == 0xC2 || (c >= 0xE1 && c <= 0xE3)) ? pySpaceLength(b, i) : 0)
+                if l > 0 {
+                    pending = o > 0
+                    i += l
+                    continue
+                }
+                if pending { out[o] = 32; o += 1; pending = false }
+                out[o] = c
+                o += 1
+                i += 1
             }
+            return o
         }
-        return String(out)
+    }
+
+    /// Python's `str.replace` applied in order for each pair, on UTF-8 bytes.
+    static func replaceAll(_ s: String, _ pairs: [(String, String)]) -> String {
+        var bytes = Array(s.utf8)
+        for (a, b) in pairs {
+            let pat = Array(a.utf8)
+            let rep = Array(b.utf8)
+            guard bytes.count >= pat.count else { continue }
+            var out = [UInt8]()
+            var i = 0
+            var changed = false
+            let n = bytes.count
+            while i < n {
+                if bytes[i] == pat[0], i + pat.count <= n {
+                    var k = 1
+                    while k < pat.count, bytes[i + k] == pat[k] { k += 1 }
+                    if k == pat.count {
+                        if !changed { out.reserveCapacity(n); out.append(contentsOf: bytes[0..<i]); changed = true }
+                        out.append(contentsOf: rep)
+                        i += pat.count
+                        continue
+                    }
+                }
+                if changed { out.append(bytes[i]) }
+                i += 1
+            }
+            if changed { bytes = out }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static let cp1252: [UInt32: UInt32] = [
@@ -52,16 +139,23 @@ enum FeedText {
         var allLatin1 = true
         var anyHigh = false
         var anyC1 = false
-        for c in s.unicodeScalars {
-            let v = c.value
-            if v >= 0x80 {
+        var s = s
+        s.withUTF8 { b in
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c = b[i]
+                if c < 0x80 { i += 1; continue }
                 anyHigh = true
-                if v > 0xFF { allLatin1 = false }
-                if v <= 0x9F { anyC1 = true }
+                if c == 0xC2 {
+                    if i + 1 < n, b[i + 1] <= 0x9F { anyC1 = true }
+                } else if c != 0xC3, c >= 0xC0 {
+                    allLatin1 = false
+                }
+                i += 1
             }
         }
         guard anyHigh else { return s }
-        var s = s
         if allLatin1 {
             let bytes = s.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }
             if let decoded = String(validating: bytes, as: UTF8.self) {
@@ -79,7 +173,7 @@ enum FeedText {
 
     /// `re.sub("&([A-Za-z0-9_]+);", r"&\1", s)`.
     static func fixQueryRefs(_ s: String) -> String {
-        guard s.contains("&") else { return s }
+        guard FeedText.has(s, 38) else { return s }
         var out = [UInt8]()
         let b = Array(s.utf8)
         var i = 0
@@ -139,7 +233,7 @@ enum FeedText {
 
     /// feedparser's `looks_like_html`.
     static func looksLikeHTML(_ s: String) -> Bool {
-        guard s.contains("<") || s.contains("&") else { return false }
+        guard s.utf8.contains(where: { $0 == 60 || $0 == 38 }) else { return false }
         let chars = Array(s)
         let n = chars.count
         var hasClose = false
@@ -193,7 +287,7 @@ enum FeedText {
 
     /// The first e-mail address in `s` as feedparser's author regex finds it.
     static func findEmail(_ s: String) -> Range<String.Index>? {
-        guard s.contains("@"), let re = emailRegex else { return nil }
+        guard s.utf8.contains(64), let re = emailRegex else { return nil }
         let ns = NSRange(s.startIndex..<s.endIndex, in: s)
         guard let m = re.firstMatch(in: s, range: ns) else { return nil }
         return Range(m.range, in: s)

@@ -30,15 +30,19 @@ enum FeedURL {
 
     /// The scheme of `url` as `urlsplit` finds it ("" when none).
     static func scheme(of url: String) -> String {
-        guard let colon = url.firstIndex(of: ":"), colon != url.startIndex else { return "" }
-        let s = url[..<colon]
-        guard let f = s.unicodeScalars.first, f.isASCII, f.properties.isAlphabetic else { return "" }
-        for c in s.unicodeScalars {
-            guard c.isASCII else { return "" }
-            let ok = (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || (c >= "0" && c <= "9") || c == "+" || c == "-" || c == "."
-            if !ok { return "" }
+        var len = 0
+        var hasUpper = false
+        for c in url.utf8 {
+            if c == 58 { break }
+            let alpha = (c >= 97 && c <= 122) || (c >= 65 && c <= 90)
+            if len == 0 && !alpha { return "" }
+            if !(alpha || (c >= 48 && c <= 57) || c == 43 || c == 45 || c == 46) { return "" }
+            if c >= 65 && c <= 90 { hasUpper = true }
+            len += 1
         }
-        return s.lowercased()
+        guard len > 0, len < url.utf8.count else { return "" }
+        let s = String(url.utf8.prefix(len)) ?? ""
+        return hasUpper ? s.lowercased() : s
     }
 
     /// Python's `urlsplit`.
@@ -87,11 +91,9 @@ enum FeedURL {
     /// Python's `urlunsplit`.
     static func unsplit(_ p: Parts) -> String {
         var url = p.path
-        if !p.netloc.isEmpty || (!p.scheme.isEmpty && usesNetloc.contains(p.scheme) && url.hasPrefix("//")) {
+        if !p.netloc.isEmpty || (!p.scheme.isEmpty && usesNetloc.contains(p.scheme) && !url.hasPrefix("//")) {
             if !url.isEmpty && !url.hasPrefix("/") { url = "/" + url }
             url = "//" + p.netloc + url
-        } else if p.hasNetloc && url.hasPrefix("//") {
-            url = "//" + url
         }
         if !p.scheme.isEmpty { url = p.scheme + ":" + url }
         if !p.query.isEmpty { url += "?" + p.query }
@@ -99,10 +101,44 @@ enum FeedURL {
         return url
     }
 
+    /// True when `urlunsplit(urlsplit(url)) == url` and `url` is absolute with an authority:
+    /// a lowercase scheme, `://`, a non-empty host, no `?`/`#`, controls or spaces.
+    static func isPlainAbsolute(_ url: String) -> Bool {
+        var sawColon = false
+        var i = 0
+        var schemeLen = 0
+        var afterAuthority = -1
+        for c in url.utf8 {
+            if c <= 32 || c == 63 || c == 35 || c == 127 { return false }
+            if !sawColon {
+                if c == 58 {
+                    guard i > 0 else { return false }
+                    sawColon = true
+                    schemeLen = i
+                } else if !((c >= 97 && c <= 122) || (i > 0 && ((c >= 48 && c <= 57) || c == 43 || c == 45 || c == 46))) {
+                    return false
+                }
+            } else if i == schemeLen + 1 || i == schemeLen + 2 {
+                if c != 47 { return false }
+                if i == schemeLen + 2 { afterAuthority = i + 1 }
+            } else if i == afterAuthority, c == 47 {
+                return false  // empty host
+            }
+            i += 1
+        }
+        return sawColon && afterAuthority > 0 && i > afterAuthority
+    }
+
     /// Python's `urllib.parse.urljoin(base, url)`.
     static func urljoin(_ base: String, _ url: String) -> String {
         if base.isEmpty { return url }
         if url.isEmpty { return base }
+        let urlScheme = scheme(of: url)
+        if !urlScheme.isEmpty {
+            // A different scheme, or one without relative resolution, returns `url` untouched.
+            if urlScheme != scheme(of: base) || !usesRelative.contains(urlScheme) { return url }
+            if isPlainAbsolute(url), usesNetloc.contains(urlScheme) { return url }
+        }
         let b = split(base)
         var r = split(url, defaultScheme: b.scheme)
         if r.scheme != b.scheme || !usesRelative.contains(r.scheme) { return url }
@@ -176,6 +212,7 @@ enum FeedURL {
         guard let value else { return nil }
         let v = FeedText.pyStrip(value)
         if v.isEmpty { return nil }
+        if isPlainAbsolute(v) { return v }
         if split(v).scheme.isEmpty { return urljoin(base, v) }
         return v
     }

@@ -8,13 +8,30 @@ public enum HTMLText {
     /// Plain text of `html` for the classifier: paragraphs separated by `\n\n`, whitespace
     /// collapsed within each paragraph.
     public static func plainText(_ html: String) -> String {
-        let raw = strip(html, blockSeparator: "\u{2029}")
-        var paragraphs: [String] = []
-        for part in raw.split(separator: "\u{2029}", omittingEmptySubsequences: true) {
-            let p = FeedText.collapse(String(part))
-            if !p.isEmpty { paragraphs.append(p) }
+        var raw = strip(html, blockSeparator: "\u{1}")
+        return raw.withUTF8 { paragraphs($0, separator: 1) }
+    }
+
+    /// Splits `b` at `separator` bytes, collapses each part, joins non-empty parts with `\n\n`.
+    static func paragraphs(_ b: UnsafeBufferPointer<UInt8>, separator: UInt8) -> String {
+        var out = ""
+        var start = 0
+        let n = b.count
+        var i = 0
+        while i <= n {
+            if i == n || b[i] == separator {
+                if i > start, let base = b.baseAddress {
+                    let p = FeedText.collapse(bytes: UnsafeBufferPointer(start: base + start, count: i - start))
+                    if !p.isEmpty {
+                        if !out.isEmpty { out += "\n\n" }
+                        out += p
+                    }
+                }
+                start = i + 1
+            }
+            i += 1
         }
-        return paragraphs.joined(separator: "\n\n")
+        return out
     }
 
     /// feedref's normalization of an HTML value: markup stripped (block tags → one space),
@@ -132,7 +149,7 @@ public enum HTMLText {
     /// With `sgml`, tags are recognized the way feedparser's sgmllib-based sanitizer does
     /// (any `<name` up to the next `<` or `>`), and elements it drops leave no space.
     static func strip(_ html: String, blockSeparator: String, sgml: Bool = false) -> String {
-        guard html.utf8.contains(where: { $0 == 60 || $0 == 38 }) else { return html }
+        guard FeedText.has(html, 60) || FeedText.has(html, 38) else { return html }
         let b = Array(html.utf8)
         let n = b.count
         var out = [UInt8]()
@@ -142,14 +159,15 @@ public enum HTMLText {
         func flush(_ upTo: Int) { if upTo > textStart { out.append(contentsOf: b[textStart..<upTo]) } }
         while i < n {
             guard b[i] == 60 else { i += 1; continue }
+            let next: UInt8 = i + 1 < n ? lower(b[i + 1]) : 0
             // comment
-            if matches(b, i, "<!--") {
+            if next == 33, matches(b, i, "<!--") {
                 flush(i)
                 i = (find(b, i + 4, "-->").map { $0 + 3 }) ?? n
                 textStart = i
                 continue
             }
-            if matches(b, i, "<![cdata[") {
+            if next == 33, matches(b, i, "<![cdata[") {
                 flush(i)
                 let s = i + 9
                 let e = find(b, s, "]]>")
@@ -158,7 +176,7 @@ public enum HTMLText {
                 textStart = i
                 continue
             }
-            if matches(b, i, "<script") || matches(b, i, "<style") {
+            if next == 115, matches(b, i, "<script") || matches(b, i, "<style") {
                 let nameLen = matches(b, i, "<script") ? 7 : 6
                 let after = i + nameLen
                 let boundary = after >= n || !(b[after] == 95 || (b[after] >= 48 && b[after] <= 57) || (lower(b[after]) >= 97 && lower(b[after]) <= 122) || b[after] >= 0x80)
@@ -179,6 +197,13 @@ public enum HTMLText {
                     textStart = i
                     continue
                 }
+            }
+            // sgmllib's "<>" / "</>" shorthands (the last open tag) are tags the sanitizer drops.
+            if sgml, next == 62 || (next == 47 && i + 2 < n && b[i + 2] == 62) {
+                flush(i)
+                i += next == 62 ? 2 : 3
+                textStart = i
+                continue
             }
             // start or end tag
             var j = i + 1
@@ -224,7 +249,7 @@ public enum HTMLText {
     /// `&name` (ended by any non-name character, `;` consumed) stays a reference when it is an
     /// HTML 4 name or `apos`, and otherwise becomes the literal text `&name` (its `;` dropped).
     static func sanitizerRefs(_ s: String) -> String {
-        guard s.utf8.contains(38) else { return s }
+        guard FeedText.has(s, 38) else { return s }
         let b = Array(s.utf8)
         let n = b.count
         var out = [UInt8]()
@@ -264,7 +289,7 @@ public enum HTMLText {
 
     /// Python's `html.unescape`.
     static func unescape(_ s: String) -> String {
-        guard s.utf8.contains(38) else { return s }
+        guard FeedText.has(s, 38) else { return s }
         let b = Array(s.utf8)
         let n = b.count
         var out = [UInt8]()

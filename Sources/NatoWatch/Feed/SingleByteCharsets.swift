@@ -4,7 +4,16 @@
 /// (which makes a strict decode fail, as in Python). Tables are stored as hex strings.
 enum SingleByteCharsets {
     /// The table of Python codec `name`, nil when unknown.
-    static func table(_ name: String) -> [UInt16]? {
+    static func table(_ name: String) -> [UInt16]? { decoded[name] }
+
+    /// All tables, decoded once.
+    private static let decoded: [String: [UInt16]] = {
+        var d: [String: [UInt16]] = [:]
+        for name in hexTables.keys { d[name] = parse(name) }
+        return d
+    }()
+
+    private static func parse(_ name: String) -> [UInt16]? {
         guard let hex = hexTables[name] else { return nil }
         var t = [UInt16]()
         t.reserveCapacity(256)

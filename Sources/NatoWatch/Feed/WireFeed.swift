@@ -11,6 +11,9 @@ final class WireContext {
     var detailTypes: [String: String] = [:]
     var links: [WireLink] = []
     var authors: [WirePerson] = []
+    /// `author_detail` / `publisher_detail` (may be the same object as one of `authors`).
+    var authorDetail: WirePerson?
+    var publisherDetail: WirePerson?
     var tags: [WireTag] = []
     var content: [(type: String, value: String)] = []
     /// `published_parsed` / `updated_parsed`: present (possibly nil) once saved.

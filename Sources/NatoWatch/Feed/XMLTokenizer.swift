@@ -50,7 +50,20 @@ struct XMLTokenizer {
         bytes.withUnsafeBufferPointer { buf -> Int? in
             var i = 0
             let n = buf.count
+            guard let base = buf.baseAddress else { return nil }
             while i < n {
+                // 8 bytes at a time: skip chunks with no byte < 0x20 and no 0xEF.
+                while i + 8 <= n {
+                    let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    let lows: UInt64 = 0x0101_0101_0101_0101
+                    let highs: UInt64 = 0x8080_8080_8080_8080
+                    let below20 = (w &- lows &* 0x20) & ~w & highs
+                    let x = w ^ (lows &* 0xEF)
+                    let isEF = (x &- lows) & ~x & highs
+                    if below20 | isEF != 0 { break }
+                    i += 8
+                }
+                guard i < n else { break }
                 let c = buf[i]
                 if c < 0x20 {
                     if c != 9 && c != 10 && c != 13 { return i }
@@ -344,7 +357,12 @@ struct XMLTokenizer {
                 if bytes[j] == UInt8(ascii: "<") { break }
                 j += 1
             }
-            if j < n, bytes[j] == UInt8(ascii: ">") { pos = j + 1 } else { flag("unterminated end tag"); pos = j }
+            if j < n, bytes[j] == UInt8(ascii: ">") { pos = j + 1 } else {
+                flag("unterminated end tag")
+                // sgmllib: a tag cut off by the end of the document is text.
+                if loose && j >= n { let t = String(decoding: bytes[self.pos..<n], as: UTF8.self); pos = n; return .text(t) }
+                pos = j
+            }
             return .end(name: name)
         }
         if !(XMLTokenizer.isNameStartByte(c)) {
@@ -365,6 +383,7 @@ struct XMLTokenizer {
 
     private mutating func startTag() throws(FeedError) -> XMLToken {
         let n = bytes.count
+        let tagStart = pos
         var j = pos + 1
         let s = j
         while j < n, XMLTokenizer.isNameByte(bytes[j]) { j += 1 }
@@ -434,6 +453,16 @@ struct XMLTokenizer {
             // Attribute-value normalization: whitespace characters become spaces.
             for k in value.indices where value[k] == 9 || value[k] == 10 || value[k] == 13 { value[k] = 32 }
             attrs.append((attrName, String(decoding: value, as: UTF8.self)))
+        }
+        // sgmllib (with feedparser's xhtml handling) closes any tag whose text ends in "/>",
+        // even when the slash belongs to an unquoted attribute value.
+        if loose && !selfClosing && j >= 2 && j <= n && bytes[j - 1] == UInt8(ascii: ">") && bytes[j - 2] == UInt8(ascii: "/") {
+            selfClosing = true
+        }
+        if loose && j >= n && (n == 0 || bytes[n - 1] != UInt8(ascii: ">")) {
+            // sgmllib: a start tag cut off by the end of the document is text.
+            pos = n
+            return .text(String(decoding: bytes[tagStart..<n], as: UTF8.self))
         }
         pos = j
         return .start(name: name, attributes: attrs, selfClosing: selfClosing)
