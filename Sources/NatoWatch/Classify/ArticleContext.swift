@@ -90,6 +90,27 @@ final class ArticleContext {
 
     func sentenceText(_ s: Int) -> String { string(sentences[s].start, sentences[s].end) }
 
+    /// Cheap test for a percentage or an amount: `%`, a currency symbol, a digit glued to a letter
+    /// ("13.4bn"), or a percent/scale/currency word next to a number or number word.
+    func hasQuantitySignal(_ s: Int) -> Bool {
+        let sen = sentences[s]
+        var digit = false
+        var i = sen.start
+        while i < sen.end {
+            let b = text[i]
+            if b == 0x25 || b == 0x24 { return true }                               // % $
+            if b == 0xE2, i + 2 < sen.end, text[i + 1] == 0x82, text[i + 2] == 0xAC { return true } // €
+            if b == 0xC2, i + 1 < sen.end, text[i + 1] == 0xA3 || text[i + 1] == 0xA5 { return true } // £ ¥
+            if b >= 0x30 && b <= 0x39 {
+                digit = true
+                if i + 1 < sen.end, (text[i + 1] | 0x20) >= 0x61 && (text[i + 1] | 0x20) <= 0x7A { return true }
+            }
+            i += 1
+        }
+        guard digit || has(s, rules.numberWordCategory) else { return false }
+        return has(s, rules.quantityWordCategory)
+    }
+
     /// Whether the sentence contains an ASCII digit.
     func hasDigit(_ s: Int) -> Bool {
         for i in sentences[s].start..<sentences[s].end where text[i] >= 0x30 && text[i] <= 0x39 { return true }

@@ -29,8 +29,9 @@ struct PledgeExtractor {
         for s in ctx.bodyFirstOrder {
             let hasDefenceHere = ctx.has(s, defence)
             let prevDefence = s > 0 && ctx.sentences[s - 1].paragraph == ctx.sentences[s].paragraph && ctx.has(s - 1, defence)
-            let hasNumber = ctx.hasDigit(s) || ctx.has(s, ctx.rules.numberWordCategory)
-            if !(hasNumber && (hasDefenceHere || prevDefence)) {
+            let hasNumber = ctx.hasQuantitySignal(s)
+            let natoTarget = ctx.has(s, ctx.lex("nato_context")) && ctx.has(s, ctx.lex("target_nouns"))
+            if !(hasNumber && (hasDefenceHere || prevDefence || natoTarget)) {
                 if let a = firstActorCheap(s) { lastActor = (a, s) }
                 continue
             }
@@ -80,6 +81,9 @@ struct PledgeExtractor {
         let component = view.spans(ctx.lex("component_cues"))
         let baseline = view.spans(ctx.lex("baseline_cues"))
         let background = view.spans(ctx.lex("background_cues"))
+        let targetNouns = view.spans(ctx.lex("target_nouns"))
+        let meetCues = view.spans(ctx.lex("meet_cues"))
+        let natoWords = view.spans(ctx.lex("nato_context"))
         let yearFinder = TargetYearFinder(view: view, publishedYear: ctx.publishedYear)
         let years = yearFinder.mentions()
         var out: [PledgeFact] = []
@@ -125,6 +129,9 @@ struct PledgeExtractor {
             if let nearest = nearestObject(objects, q, preferBefore: targetOfTo) {
                 guard nearest.isDefence else { continue }
                 rules.append("pledge.defence_object")
+            } else if natoWords.contains(where: { $0.last < q.first && $0.last >= q.first - 8 }),
+                      targetNouns.contains(where: { $0.first >= q.first - 6 && $0.first <= q.last + 2 }) {
+                rules.append("pledge.nato_target_object") // "reach the NATO benchmark of 2% of GDP"
             } else {
                 guard contextOnly else { continue }
                 rules.append("pledge.defence_context_previous_sentence")
@@ -132,6 +139,12 @@ struct PledgeExtractor {
             // component of a total already taken
             if !accepted.isEmpty, component.contains(where: { $0.first < q.first && $0.first > (accepted.last?.last ?? 0) }) { continue }
             if background.contains(where: { $0.last < q.first }) { continue }
+            // "in line with NATO's new target of 5%": the alliance's number, not this actor's promise
+            if natoWords.contains(where: { $0.last < q.first && $0.last >= q.first - 8 }),
+               targetNouns.contains(where: { $0.first >= q.first - 6 && $0.first <= q.last + 2 }),
+               !meetCues.contains(where: { $0.last < q.first && $0.last >= q.first - 9 }) {
+                continue
+            }
             // status cues before the quantity
             let cueBefore = nearestBefore(q.first, [(commit, 0), (achieved, 1)])
             if cueBefore == 1 { continue }
