@@ -14,15 +14,23 @@ struct MissionExtractor {
         var seen = Set<String>()
         let r = ctx.rules
         let nato = ctx.lex("nato_context")
+        var recent: (mission: Int, sentence: Int)?
+        let anaphora = ctx.lex("mission_anaphora")
         for s in ctx.bodyFirstOrder {
-            guard ctx.has(s, r.missionCategory) || ctx.has(s, r.officeTemplateCategory) else { continue }
+            let named = ctx.has(s, r.missionCategory)
+            let referred = !named && ctx.has(s, anaphora) && !ctx.has(s, r.notNatoCategory)
+                && recent.map { s > $0.sentence && s - $0.sentence <= 2 } == true
+            defer {
+                if named, let first = ctx.hits(in: s, category: r.missionCategory).first { recent = (Int(first.label.entry), s) }
+            }
+            guard named || referred || ctx.has(s, r.officeTemplateCategory) else { continue }
             guard !ctx.has(s, ctx.lex("mission_negative")) else { continue }
             let natoNearby = (max(0, s - 1)...min(ctx.sentences.count - 1, s + 1)).contains { ctx.has($0, nato) }
             let view = SentenceView(ctx, s)
             if let py = ctx.publishedYear, TargetYearFinder(view: view, publishedYear: nil).mentions().contains(where: { $0.year < py }) {
                 continue // background: "KFOR was established in 1999"
             }
-            for f in extract(view: view, natoNearby: natoNearby) {
+            for f in extract(view: view, natoNearby: natoNearby, referred: referred ? recent?.mission : nil) {
                 let key = "\(f.mission)|\(f.change)"
                 if seen.insert(key).inserted { out.append(f) }
             }
@@ -30,12 +38,19 @@ struct MissionExtractor {
         return out
     }
 
+    private static let months: Set<[UInt8]> = Set(["january", "february", "march", "april", "may", "june", "july", "august",
+                                                   "september", "october", "november", "december"].map { Array($0.utf8) })
+
     /// "KFOR, set up in 1999", "launched after the invasion": a cue describing the past, not news.
     private func isBackground(_ view: SentenceView, _ cue: SentenceView.Span) -> Bool {
         let next = cue.last + 1
         // "by the end of the year": a time, not an ending
         if view.isWord(next, "of"), view.isWord(cue.first - 1, "the") || view.isWord(cue.first - 1, "an") { return true }
         if view.isWord(next, "after") || view.isWord(next, "since") || view.isWord(next, "following") { return true }
+        // "which was launched in January": a relative clause about the past
+        if (view.isWord(cue.first - 1, "was") || view.isWord(cue.first - 1, "were")) &&
+            (view.isWord(cue.first - 2, "which") || view.isWord(cue.first - 2, "that") || view.isWord(cue.first - 2, ",")) { return true }
+        if view.isWord(next, "in"), view.isWord(next + 1, in: Self.months) { return true }
         for k in next..<min(next + 5, view.tokens.count) {
             if view.isWord(k, "in"), k + 1 < view.tokens.count, view.tokens[k + 1].kind == .number, view.tokens[k + 1].number >= 1900 { return true }
             if view.isWord(k, "last"), view.isWord(k + 1, "year") || view.isWord(k + 1, "month") { return true }
@@ -47,10 +62,15 @@ struct MissionExtractor {
 
     private struct Target { var first: Int; var last: Int; var name: String; var place: String?; var office: Bool; var nato: Bool }
 
-    private func extract(view: SentenceView, natoNearby: Bool) -> [MissionFact] {
+    private func extract(view: SentenceView, natoNearby: Bool, referred: Int?) -> [MissionFact] {
         let r = ctx.rules
         let g = r.gazetteer
         var targets: [Target] = []
+        // "The mission will also…": the mission named just before
+        if let mi = referred, let sp = view.spans(ctx.lex("mission_anaphora")).first {
+            let m = g.missions[mi]
+            targets.append(Target(first: sp.first, last: sp.last, name: m.name, place: m.place, office: m.office, nato: true))
+        }
         // gazetteer missions (longest span wins)
         for sp in view.spans(r.missionCategory).sorted(by: { ($0.last - $0.first) > ($1.last - $1.first) }) {
             if targets.contains(where: { $0.first <= sp.last && sp.first <= $0.last }) { continue }
