@@ -105,7 +105,7 @@ struct PledgeExtractor {
                 let anchored = gdp.contains { ($0.first > q.last && $0.first <= q.last + 6) || ($0.last < q.first && $0.last >= q.first - 4) }
                 if anchored {
                     rules.append("pledge.pct_gdp")
-                } else if afterGDP, view.isWord(before, in: Self.linkWords) || view.isWord(q.first - 1, in: Self.linkWords) {
+                } else if afterGDP, !view.isWord(q.last + 1, in: Self.growthAfter) {
                     rules.append("pledge.pct_follows_gdp_share")
                 } else {
                     // "raise defence spending to 3 percent": only right after a defence word, with a link word
