@@ -5,9 +5,9 @@ struct MissionExtractor {
     let ctx: ArticleContext
 
     /// Tokens between a cue and its mission at most.
-    static let window = 12
+    static let window = 16
 
-    private enum Change: String { case launch, expand, reduce, end }
+    private enum Change: String { case launch, expand, reduce, end, other }
 
     func extract() -> [MissionFact] {
         var out: [MissionFact] = []
@@ -105,7 +105,7 @@ struct MissionExtractor {
         let expansionObjects = view.spans(ctx.lex("expansion_objects"))
         let proposedCues = view.spans(ctx.lex("mission_proposed"))
         var cues: [(SentenceView.Span, Change)] = []
-        for (lex, change) in [("change_launch", Change.launch), ("change_expand", .expand), ("change_reduce", .reduce), ("change_end", .end)] {
+        for (lex, change) in [("change_launch", Change.launch), ("change_expand", .expand), ("change_reduce", .reduce), ("change_end", .end), ("change_other", .other)] {
             for sp in view.spans(ctx.lex(lex)) {
                 if nonObjects.contains(where: { $0.first > sp.last && $0.first <= sp.last + 2 }) { continue }
                 if isBackground(view, sp) { continue }
@@ -144,6 +144,7 @@ struct MissionExtractor {
             case .end: kind = t.office ? "close_office" : "end"
             case .expand: kind = "expand"
             case .reduce: kind = "reduce"
+            case .other: kind = "other"
             }
             out.append(MissionFact(mission: t.name, change: kind, place: t.place, status: proposed ? "proposed" : "decided",
                                    evidence: ctx.sentenceText(view.index), rules: ["mission.\(kind)", proposed ? "mission.proposed" : "mission.decided"]))

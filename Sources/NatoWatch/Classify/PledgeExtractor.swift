@@ -140,7 +140,7 @@ struct PledgeExtractor {
             if !accepted.isEmpty, component.contains(where: { $0.first < q.first && $0.first > (accepted.last?.last ?? 0) }) { continue }
             if background.contains(where: { $0.last < q.first }) { continue }
             // "in line with NATO's new target of 5%": the alliance's number, not this actor's promise
-            if natoWords.contains(where: { $0.last < q.first && $0.last >= q.first - 8 }),
+            if natoWords.contains(where: { $0.last >= q.first - 8 && $0.first <= q.last + 4 }),
                targetNouns.contains(where: { $0.first >= q.first - 6 && $0.first <= q.last + 2 }),
                !meetCues.contains(where: { $0.last < q.first && $0.last >= q.first - 9 }) {
                 continue
