@@ -171,9 +171,9 @@ struct SentenceView {
         return true
     }
 
-    func isWord(_ i: Int, in set: Set<[UInt8]>) -> Bool {
+    func isWord(_ i: Int, in set: ByteWordSet) -> Bool {
         guard i >= 0, i < tokens.count else { return false }
-        return set.contains(Array(word(i)))
+        return set.contains(word(i))
     }
 
     /// Original-case text of token `i`.

@@ -4,9 +4,18 @@ import Foundation
 public enum ArticleInput {
     /// True when `text` looks like HTML (a tag such as `<p>`, `<div>`, `<html>` or `<br>` near the start).
     public static func looksLikeHTML(_ text: String) -> Bool {
-        let head = text.prefix(4096).lowercased()
-        for tag in ["<html", "<!doctype html", "<body", "<p>", "<p ", "<div", "<br", "<article", "<span", "<h1", "<h2", "<a href"] where head.contains(tag) {
-            return true
+        let tags: [[UInt8]] = ["<html", "<!doctype html", "<body", "<p>", "<p ", "<div", "<br", "<article", "<span", "<h1", "<h2", "<a href"].map { Array($0.utf8) }
+        var checked = 0
+        var utf8 = text.utf8.makeIterator()
+        var window: [UInt8] = []
+        // scan the first 4 KB for "<" followed by a known tag, case-insensitively
+        while checked < 4096, let b = utf8.next() {
+            checked += 1
+            if b == 0x3C { window = [b]; continue }
+            guard !window.isEmpty else { continue }
+            window.append((b >= 0x41 && b <= 0x5A) ? b | 0x20 : b)
+            if tags.contains(where: { $0 == window }) { return true }
+            if !tags.contains(where: { $0.starts(with: window) }) { window = [] }
         }
         return false
     }

@@ -58,8 +58,8 @@ struct Gazetteer: Sendable {
     var officeTemplates: [String] = []
     var currencies: [CurrencyForm] = []
     /// First token of each currency form → indexes into `currencies` (longest forms first).
-    var currencyByFirstToken: [[UInt8]: [Int]] = [:]
-    var scales: [[UInt8]: ScaleForm] = [:]
+    var currencyByFirstToken = ByteWordMap<[Int]>()
+    var scales = ByteWordMap<ScaleForm>()
     /// Partner capitals → partner names ("amman" → "Jordan"), for office places.
     var capitalToCountry: [String: String] = [:]
 
@@ -166,7 +166,7 @@ struct Gazetteer: Sendable {
         }
         // longest forms first so that "US dollars" wins over "dollars"
         currencies.sort { $0.tokens.count > $1.tokens.count }
-        for (i, c) in currencies.enumerated() { currencyByFirstToken[c.tokens[0], default: []].append(i) }
+        for (i, c) in currencies.enumerated() { currencyByFirstToken[c.tokens[0]] = (currencyByFirstToken[c.tokens[0]] ?? []) + [i] }
         if let list = top["scales"] {
             for item in try f.sequence(list, "scales") {
                 let m = try f.mapping(item, "each scale")

@@ -38,8 +38,8 @@ struct MissionExtractor {
         return out
     }
 
-    private static let months: Set<[UInt8]> = Set(["january", "february", "march", "april", "may", "june", "july", "august",
-                                                   "september", "october", "november", "december"].map { Array($0.utf8) })
+    private static let months = ByteWordSet(["january", "february", "march", "april", "may", "june", "july", "august",
+                                                   "september", "october", "november", "december"])
 
     /// "KFOR, set up in 1999", "launched after the invasion": a cue describing the past, not news.
     private func isBackground(_ view: SentenceView, _ cue: SentenceView.Span) -> Bool {

@@ -12,15 +12,15 @@ import Foundation
 struct PledgeExtractor {
     let ctx: ArticleContext
 
-    private static let qualifiers: Set<[UInt8]> = Set(["at", "least", "about", "around", "roughly", "nearly", "almost", "some",
+    private static let qualifiers = ByteWordSet(["at", "least", "about", "around", "roughly", "nearly", "almost", "some",
                                                        "over", "more", "than", "up", "to", "no", "less", "close", "approximately",
                                                        "an", "a", "additional", "extra", "further", "another", "estimated", "just",
-                                                       "exceeding", "above", "below", "under", "of", "the", "equivalent"].map { Array($0.utf8) })
-    private static let linkWords: Set<[UInt8]> = Set(["to", "at", "of", "reach", "reaching", "reaches", "hit", "hitting", "meet",
-                                                      "target", "goal", "be", "is", "towards", "toward", "around", "about", "least"].map { Array($0.utf8) })
-    private static let growthAfter: Set<[UInt8]> = Set(["rise", "increase", "increases", "hike", "jump", "boost", "growth", "more",
+                                                       "exceeding", "above", "below", "under", "of", "the", "equivalent"])
+    private static let linkWords = ByteWordSet(["to", "at", "of", "reach", "reaching", "reaches", "hit", "hitting", "meet",
+                                                      "target", "goal", "be", "is", "towards", "toward", "around", "about", "least"])
+    private static let growthAfter = ByteWordSet(["rise", "increase", "increases", "hike", "jump", "boost", "growth", "more",
                                                         "higher", "lower", "cut", "cuts", "drop", "fall", "of", "year", "annual",
-                                                        "annually", "per", "a"].map { Array($0.utf8) })
+                                                        "annually", "per", "a"])
 
     func extract() -> [PledgeFact] {
         var facts: [PledgeFact] = []

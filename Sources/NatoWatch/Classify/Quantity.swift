@@ -25,7 +25,7 @@ struct QuantityParser {
     let view: SentenceView
     let gazetteer: Gazetteer
 
-    private static let percentWords: Set<[UInt8]> = [Array("percent".utf8), Array("pct".utf8), Array("prozent".utf8)]
+    private static let percentWords = ByteWordSet(["percent", "pct", "prozent"])
 
     func parse() -> [Quantity] {
         var out: [Quantity] = []
@@ -125,15 +125,14 @@ struct QuantityParser {
         guard i < t.count else { return nil }
         if t[i].kind == .number { return (t[i].number, i) }
         guard t[i].kind == .word else { return nil }
-        let w = Array(view.word(i))
         // "a trillion", "an extra"? only before a scale
-        if w == Array("a".utf8) || w == Array("an".utf8) {
+        if view.isWord(i, "a") || view.isWord(i, "an") {
             if scale(at: i + 1) != nil { return (1, i) }
             return nil
         }
-        guard var v = NumberWords.byBytes[w] else { return nil }
+        guard var v = NumberWords.byBytes.lookup(view.word(i)) else { return nil }
         var end = i
-        if w == Array("half".utf8) {
+        if view.isWord(i, "half") {
             // "half a trillion"
             if view.isWord(i + 1, "a") || view.isWord(i + 1, "an") { end = i + 1 }
             guard scale(at: end + 1) != nil else { return nil }
@@ -142,7 +141,7 @@ struct QuantityParser {
         // "twenty-five", "twenty five"
         var k = i + 1
         if view.isWord(k, "-") { k += 1 }
-        if v >= 20, v < 100, let u = NumberWords.byBytes[Array(view.word(k))], u < 10, u >= 1 { v += u; end = k }
+        if v >= 20, v < 100, let u = NumberWords.byBytes.lookup(view.word(k)), u < 10, u >= 1 { v += u; end = k }
         // "two and a half"
         if view.isWord(end + 1, "and"), view.isWord(end + 2, "a"), view.isWord(end + 3, "half") { v += 0.5; end += 3 }
         if view.isWord(end + 1, "-"), view.isWord(end + 2, "and"), view.isWord(end + 3, "-"), view.isWord(end + 4, "a"),
@@ -160,7 +159,7 @@ struct QuantityParser {
         let isAnd = view.isWord(sep, "and") && betweenBefore(i)
         guard isDash || isTo || isAnd else { return nil }
         // percent on the first number ("2% to 3%") is allowed
-        guard let (v, e) = number(at: sep + 1), t[sep + 1].kind == .number || NumberWords.byBytes[Array(view.word(sep + 1))] != nil else { return nil }
+        guard let (v, e) = number(at: sep + 1), t[sep + 1].kind == .number || NumberWords.byBytes.lookup(view.word(sep + 1)) != nil else { return nil }
         // "to 2029" is a year, not a range
         if t[sep + 1].kind == .number, t[sep + 1].isInteger, v >= 1900 { return nil }
         return (v, e)
@@ -200,8 +199,8 @@ struct QuantityParser {
     private func scale(at k: Int) -> (ScaleForm, Int)? {
         let t = view.tokens
         guard k < t.count, t[k].kind == .word else { return nil }
-        let w = Array(view.word(k))
-        guard let s = gazetteer.scales[w] else { return nil }
+        let w = view.word(k)
+        guard let s = gazetteer.scales.lookup(w) else { return nil }
         if w.count == 1 && t[k].spaceBefore { return nil }
         // "Mrd." / "bn."
         if view.isWord(k + 1, "."), w.count <= 3, k + 2 < t.count, t[k + 2].kind != .word || !t[k + 2].spaceBefore {
@@ -213,7 +212,7 @@ struct QuantityParser {
     /// A currency form at token `k` allowed before/after the number: (codes, token count).
     private func currency(at k: Int, before: Bool) -> ([String], Int)? {
         let t = view.tokens
-        guard k < t.count, let candidates = gazetteer.currencyByFirstToken[Array(view.word(k))] else { return nil }
+        guard k < t.count, let candidates = gazetteer.currencyByFirstToken.lookup(view.word(k)) else { return nil }
         for ci in candidates {
             let form = gazetteer.currencies[ci]
             guard before ? form.before : form.after else { continue }
@@ -224,7 +223,7 @@ struct QuantityParser {
             if !ok { continue }
             // multi-token symbol forms must be glued: "C$" but not "C $" (unless the form has the space)
             // codes written before must be followed by a number
-            if before, k + n < t.count, t[k + n].kind != .number, NumberWords.byBytes[Array(view.word(k + n))] == nil { continue }
+            if before, k + n < t.count, t[k + n].kind != .number, NumberWords.byBytes.lookup(view.word(k + n)) == nil { continue }
             // all-caps codes must be written in capitals ("ALL", "TRY" are English words)
             if form.tokens.count == 1, form.codes.count == 1, let c = form.codes.first, view.word(k).count == 3,
                c.lowercased() == String(decoding: view.word(k), as: UTF8.self), view.original(k) != c { continue }

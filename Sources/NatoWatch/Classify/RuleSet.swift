@@ -111,7 +111,7 @@ struct RuleSet: Sendable {
             let form = c.tokens.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
             if form.utf8.count > 1 { matcher.add(form, label: quantityLabel) }
         }
-        for (k, _) in gazetteer.scales where k.count > 1 { matcher.add(String(decoding: k, as: UTF8.self), label: quantityLabel) }
+        for k in gazetteer.scales.keys where k.count > 1 { matcher.add(String(decoding: k, as: UTF8.self), label: quantityLabel) }
 
         // topics
         guard let tNode = top["topics"] else { throw f.error(f.root, "missing 'topics'") }

@@ -7,6 +7,8 @@ enum TextNormalizer {
     /// The normalized UTF-8 bytes of `text`.
     static func normalize(_ text: String) -> [UInt8] {
         var input = Array(text.utf8)
+        // fast path: plain ASCII without CR or TAB needs no change
+        if !input.contains(where: { $0 >= 0x80 || $0 == 0x0D || $0 == 0x09 }) { return input }
         if hasCombiningMarks(input) {
             input = Array(text.precomposedStringWithCanonicalMapping.utf8)
         }
