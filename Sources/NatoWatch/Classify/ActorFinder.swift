@@ -32,6 +32,8 @@ struct ActorFinder {
         var out: [Mention] = []
         for s in kept {
             if depth[s.first] > 0 { continue }
+            // "Ukraine's allies", "Kyiv's allies": not NATO speaking as a bloc
+            if view.ctx.rules.gazetteer.actors[Int(s.label.entry)].kind == .bloc, view.isWord(s.first - 1, "s"), view.isWord(s.first - 2, "'") { continue }
             // a glued possessive "'s" extends the span
             let form = ActorForm(rawValue: s.label.kind) ?? .name
             var valid: Bool

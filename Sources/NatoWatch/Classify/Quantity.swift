@@ -97,6 +97,7 @@ struct QuantityParser {
             q.last = k - 1
             // "€ 500 Mrd." keeps its dot
         }
+        if currencies.isEmpty, view.isWord(k, "-"), q.scale != nil, currency(at: k + 1, before: false) != nil { k += 1 } // "100-billion-euro"
         if currencies.isEmpty, let (codes, len) = currency(at: k, before: false) {
             q.currencies = codes
             q.kind = .money
