@@ -17,6 +17,10 @@ final class ArticleContext {
     let publishedYear: Int?
     /// Sentence indexes with the title's sentences last, so that body sentences give the evidence.
     let bodyFirstOrder: [Int]
+    /// Indexes of the title's sentences.
+    let titleSentences: Set<Int>
+    /// Texts of the title's sentences.
+    let titleSentenceEvidence: Set<String>
 
     init(rules: RuleSet, article: Article) {
         self.rules = rules
@@ -30,8 +34,11 @@ final class ArticleContext {
         lower = TextNormalizer.lowercasedASCII(text)
         let split = rules.splitter.split(text, lower: lower)
         sentences = split
-        let titleSentences = split.indices.filter { split[$0].start < titleBytes }
-        bodyFirstOrder = Array(split.indices.dropFirst(titleSentences.count)) + titleSentences
+        let titleIndexes = split.indices.filter { split[$0].start < titleBytes }
+        bodyFirstOrder = Array(split.indices.dropFirst(titleIndexes.count)) + titleIndexes
+        titleSentences = Set(titleIndexes)
+        let normalizedText = text
+        titleSentenceEvidence = Set(titleIndexes.map { String(decoding: normalizedText[split[$0].start..<split[$0].end], as: UTF8.self) })
         var h = rules.matcher.scan(lower: lower, original: text)
         h.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
         hits = h

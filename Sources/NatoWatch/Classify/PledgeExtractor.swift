@@ -38,8 +38,14 @@ struct PledgeExtractor {
             let view = SentenceView(ctx, s)
             let actors = ActorFinder(view: view).mentions()
             let found = extract(view: view, actors: actors, fallback: lastActor.flatMap { s - $0.sentence == 1 ? $0.actor : nil },
-                                contextOnly: !hasDefenceHere)
-            for f in found { Self.merge(f, into: &facts) }
+                                contextOnly: !hasDefenceHere, inheritedYear: { yearBefore(s, actor: $0) })
+            let fromTitle = ctx.titleSentences.contains(s)
+            for f in found {
+                // a headline restates the body: a rounded or range-end figure in it is not a second pledge
+                if fromTitle, facts.contains(where: { $0.actor == f.actor && $0.metric == f.metric && !ctx.titleSentenceEvidence.contains($0.evidence)
+                    && ($0.targetYear == f.targetYear || f.targetYear == nil) }) { continue }
+                Self.merge(f, into: &facts)
+            }
             if let first = actors.first(where: { ctx.rules.gazetteer.actors[$0.actor].kind != .partner }) { lastActor = (first.actor, s) }
             else { lastActor = nil }
         }
@@ -67,7 +73,19 @@ struct PledgeExtractor {
         return nil
     }
 
-    private func extract(view: SentenceView, actors: [ActorFinder.Mention], fallback: Int?, contextOnly: Bool) -> [PledgeFact] {
+    /// A future year named in one of the two body sentences before `s` that also names `actor`
+    /// ("Norway will … next year. Norway's defence budget will rise to…").
+    private func yearBefore(_ s: Int, actor: Int) -> Int? {
+        guard let py = ctx.publishedYear, !ctx.titleSentences.contains(s) else { return nil }
+        for p in stride(from: s - 1, through: max(0, s - 2), by: -1) where !ctx.titleSentences.contains(p) {
+            let v = SentenceView(ctx, p)
+            guard ActorFinder(view: v).mentions().contains(where: { $0.actor == actor }) else { continue }
+            if let y = TargetYearFinder(view: v, publishedYear: py).mentions().last(where: { $0.year >= py })?.year { return y }
+        }
+        return nil
+    }
+
+    private func extract(view: SentenceView, actors: [ActorFinder.Mention], fallback: Int?, contextOnly: Bool, inheritedYear: (Int) -> Int?) -> [PledgeFact] {
         let g = ctx.rules.gazetteer
         let quantities = QuantityParser(view: view, gazetteer: g).parse()
         guard !quantities.isEmpty else { return [] }
@@ -181,7 +199,11 @@ struct PledgeExtractor {
             // year
             let nextStart = quantities.dropFirst(qi + 1).first(where: { !$0.inParentheses && $0.kind != .plain })?.first ?? view.tokens.count
             let yearsHere = years.filter { $0.last < nextStart }
-            let target = yearFinder.targetYear(for: q.first, q.last, mentions: yearsHere)
+            var target = yearFinder.targetYear(for: q.first, q.last, mentions: yearsHere)
+            if target == nil, years.isEmpty, !fromFallback, let y = inheritedYear(ai) {
+                target = y
+                rules.append("pledge.year_previous_sentence")
+            }
             if fromFallback && target == nil { continue }
             if let py = ctx.publishedYear {
                 if let t = target, t < py { continue }
