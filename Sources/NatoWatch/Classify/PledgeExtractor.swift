@@ -119,6 +119,9 @@ struct PledgeExtractor {
             switch q.kind {
             case .percent:
                 if view.isWord(before, "by") || view.isWord(q.first - 1, "by") { continue }
+                // "1.5% of GDP more", "0.5% extra": an increment
+                let afterAnchor = gdp.first(where: { $0.first > q.last && $0.first <= q.last + 6 })?.last ?? q.last
+                if view.isWord(afterAnchor + 1, "more") || view.isWord(afterAnchor + 1, "extra") || view.isWord(q.last + 1, "more") { continue }
                 let afterGDP = accepted.contains { $0.kind == .percent }
                 let anchored = gdp.contains { ($0.first > q.last && $0.first <= q.last + 6) || ($0.last < q.first && $0.last >= q.first - 4) }
                 if anchored {
@@ -157,12 +160,6 @@ struct PledgeExtractor {
             // component of a total already taken
             if !accepted.isEmpty, component.contains(where: { $0.first < q.first && $0.first > (accepted.last?.last ?? 0) }) { continue }
             if background.contains(where: { $0.last < q.first }) { continue }
-            // "in line with NATO's new target of 5%": the alliance's number, not this actor's promise
-            if natoWords.contains(where: { $0.last >= q.first - 8 && $0.first <= q.last + 4 }),
-               targetNouns.contains(where: { $0.first >= q.first - 6 && $0.first <= q.last + 2 }),
-               !meetCues.contains(where: { $0.last < q.first && $0.last >= q.first - 9 }) {
-                continue
-            }
             // status cues before the quantity
             let cueBefore = nearestBefore(q.first, [(commit, 0), (achieved, 1)])
             if cueBefore == 1 { continue }
@@ -179,6 +176,14 @@ struct PledgeExtractor {
             guard let ai = actorIndex else { continue }
             let actor = g.actors[ai]
             guard actor.kind != .partner else { continue }
+            // "in line with NATO's new target of 5%": the alliance's number, not this actor's promise
+            // (unless the allies themselves agree it, or the actor promises to meet it)
+            if actor.kind != .bloc || actor.currency != nil,
+               natoWords.contains(where: { $0.last >= q.first - 8 && $0.first <= q.last + 4 }),
+               targetNouns.contains(where: { $0.first >= q.first - 6 && $0.first <= q.last + 2 }),
+               !meetCues.contains(where: { $0.last < q.first && $0.last >= q.first - 9 }) {
+                continue
+            }
             // "Estonia, Latvia and Lithuania will each…": every member of the list pledges
             var coActors: [Int] = []
             if let m = actorMention, let mi = actors.firstIndex(where: { $0.first == m.first }) {
