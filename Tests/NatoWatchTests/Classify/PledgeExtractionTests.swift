@@ -142,6 +142,24 @@ import Testing
         #expect(one("Portugal pledged to raise defence spending to 2% of GDP by 2029.")?.status == "committed")
     }
 
+    @Test func alliesAgreeingTheirOwnTarget() {
+        let p = one("NATO allies have agreed to a new target of 3.5% of GDP for core defence spending by 2035, plus 1.5% for wider security.")
+        #expect(p?.actor == "NATO allies" && p?.value == 3.5 && p?.targetYear == 2035)
+    }
+
+    @Test func alliancesTargetIsNotTheSubjectsPledge() {
+        let p = pledges("Germany will raise defence spending to 3.5% of GDP by 2029, in line with NATO's new target of 5% by 2035.")
+        #expect(p.map(\.value) == [3.5])
+    }
+
+    @Test func meetingNATOsTargetIsAPledge() {
+        #expect(one("Canada will meet NATO's target of spending 2% of GDP on defence this year.")?.targetYear == 2025)
+    }
+
+    @Test func yearRangeWithBetweenTakesTheEnd() {
+        #expect(one("The French cabinet approved a law that will allocate €413bn to the armed forces between 2024 and 2030.")?.targetYear == 2030)
+    }
+
     @Test func fromBaselineToTargetTakesTheTarget() {
         let p = pledges("Britain will raise defence spending from 2.3% to 2.5% of GDP by 2027.")
         #expect(p.map(\.value) == [2.5])
