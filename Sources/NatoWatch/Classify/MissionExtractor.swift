@@ -5,7 +5,7 @@ struct MissionExtractor {
     let ctx: ArticleContext
 
     /// Tokens between a cue and its mission at most.
-    static let window = 16
+    static let window = 10
 
     private enum Change: String { case launch, expand, reduce, end, other }
 
@@ -58,6 +58,17 @@ struct MissionExtractor {
             if view.isWord(k, ".") || view.isWord(k, ",") { break }
         }
         return false
+    }
+
+    /// Tokens from a target to a later cue, not counting an appositive right after the target
+    /// ("NSATU, the alliance's command for aid to Kyiv, could relocate…").
+    private func distanceAfter(_ view: SentenceView, target: Int, cue: Int) -> Int {
+        let d = cue - target
+        guard view.isWord(target + 1, ",") else { return d }
+        var k = target + 2
+        while k < cue, !view.isWord(k, ",") { k += 1 }
+        guard k < cue, k - target <= 16 else { return d }
+        return cue - k
     }
 
     private struct Target { var first: Int; var last: Int; var name: String; var place: String?; var office: Bool; var nato: Bool }
@@ -128,7 +139,7 @@ struct MissionExtractor {
             var best: (Int, Change, SentenceView.Span)?
             for (sp, change) in cues {
                 if sp.first <= t.last && t.first <= sp.last { continue } // the cue is part of the name
-                let d = sp.last < t.first ? t.first - sp.last : sp.first - t.last
+                let d = sp.last < t.first ? t.first - sp.last : distanceAfter(view, target: t.last, cue: sp.first)
                 guard d <= Self.window else { continue }
                 // another target is nearer to this cue: the cue belongs to it
                 let nearer = targets.contains { o in

@@ -22,7 +22,7 @@ struct TargetYearFinder {
                 var last = i
                 // "2026-2030", "2025-26", "2025/26": take the end
                 if (view.isWord(i + 1, "and") || view.isWord(i + 1, "to")), i + 2 < t.count, t[i + 2].kind == .number, t[i + 2].isInteger,
-                   t[i + 2].number >= 1990, t[i + 2].number <= 2100, view.isWord(i - 1, "between") || view.isWord(i - 1, "from") {
+                   t[i + 2].number >= 1990, t[i + 2].number <= 2100, Int(t[i + 2].number) > year {
                     year = Int(t[i + 2].number) // "between 2024 and 2030": the end
                     last = i + 2
                 } else if (view.isWord(i + 1, "-") || view.isWord(i + 1, "/")), i + 2 < t.count, t[i + 2].kind == .number, t[i + 2].isInteger {
