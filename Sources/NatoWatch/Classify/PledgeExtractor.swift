@@ -18,6 +18,7 @@ struct PledgeExtractor {
                                                        "exceeding", "above", "below", "under", "of", "the", "equivalent"])
     private static let linkWords = ByteWordSet(["to", "at", "of", "reach", "reaching", "reaches", "hit", "hitting", "meet",
                                                       "target", "goal", "be", "is", "towards", "toward", "around", "about", "least"])
+    private static let movementStems: [[UInt8]] = ["rais", "increas", "rise", "rose", "lift", "boost", "grow", "go ", "climb", "hik", "ramp", "bring"].map { Array($0.utf8) }
     private static let growthAfter = ByteWordSet(["rise", "increase", "increases", "hike", "jump", "boost", "growth", "more",
                                                         "higher", "lower", "cut", "cuts", "drop", "fall", "of", "year", "annual",
                                                         "annually", "per", "a"])
@@ -42,8 +43,7 @@ struct PledgeExtractor {
             let fromTitle = ctx.titleSentences.contains(s)
             for f in found {
                 // a headline restates the body: a rounded or range-end figure in it is not a second pledge
-                if fromTitle, facts.contains(where: { $0.actor == f.actor && $0.metric == f.metric && !ctx.titleSentenceEvidence.contains($0.evidence)
-                    && ($0.targetYear == f.targetYear || f.targetYear == nil) }) { continue }
+                if fromTitle, facts.contains(where: { $0.actor == f.actor && $0.metric == f.metric && !ctx.titleSentenceEvidence.contains($0.evidence) }) { continue }
                 Self.merge(f, into: &facts)
             }
             if let first = actors.first(where: { ctx.rules.gazetteer.actors[$0.actor].kind != .partner }) { lastActor = (first.actor, s) }
@@ -106,12 +106,22 @@ struct PledgeExtractor {
         let years = yearFinder.mentions()
         var out: [PledgeFact] = []
         var accepted: [Quantity] = []
-        for (qi, q) in quantities.enumerated() {
+        for (qi, original) in quantities.enumerated() {
+            var q = original
             var rules: [String] = []
+            // "from 5 to 6 percent": after a movement verb ("raise from 2 to 3%") the target is the upper
+            // figure; otherwise ("earmark from 5 to 6%") it is a range and the lower bound is kept
+            if let high = q.high, view.isWord(q.first - 1, "from") {
+                let moved = (max(0, q.first - 7)..<(q.first - 1)).contains { k in
+                    Self.movementStems.contains { view.word(k).starts(with: $0) }
+                }
+                if moved { q.value = high }
+                rules.append(moved ? "pledge.from_to_target" : "pledge.range_lower_bound")
+            }
             guard !q.inParentheses, !q.isPoints else { continue }
             let before = skipQualifiers(q.first - 1, view)
             // baselines and increments
-            if baseline.contains(where: { $0.last == before || $0.last == q.first - 1 }) { continue }
+            if q.high == nil, baseline.contains(where: { $0.last == before || $0.last == q.first - 1 }) { continue }
             if let next = quantities.dropFirst(qi + 1).first, view.isWord(q.last + 1, "to"), next.first == q.last + 2, q.kind == next.kind {
                 continue // "from 2% to 3%": the first is the baseline
             }
@@ -128,6 +138,10 @@ struct PledgeExtractor {
                     rules.append("pledge.pct_gdp")
                 } else if afterGDP, !view.isWord(q.last + 1, in: Self.growthAfter) {
                     rules.append("pledge.pct_follows_gdp_share")
+                } else if natoWords.contains(where: { $0.last < q.first && $0.last >= q.first - 4 }),
+                          targetNouns.contains(where: { $0.first > q.last && $0.first <= q.last + 2 }),
+                          meetCues.contains(where: { $0.last < q.first && $0.last >= q.first - 5 }) {
+                    rules.append("pledge.meets_nato_target") // "meet NATO's 2% target": a share of GDP by definition
                 } else {
                     // "raise defence spending to 3 percent": only right after a defence word, with a link word
                     guard view.isWord(before, in: Self.linkWords) || view.isWord(q.first - 1, in: Self.linkWords) else { continue }
@@ -205,6 +219,7 @@ struct PledgeExtractor {
             let nextStart = quantities.dropFirst(qi + 1).first(where: { !$0.inParentheses && $0.kind != .plain })?.first ?? view.tokens.count
             let yearsHere = years.filter { $0.last < nextStart }
             var target = yearFinder.targetYear(for: q.first, q.last, mentions: yearsHere)
+            if target == nil, years.count == 1, baseline.isEmpty { target = years[0].year } // one year shared by the sentence's figures
             if target == nil, years.isEmpty, !fromFallback, let y = inheritedYear(ai) {
                 target = y
                 rules.append("pledge.year_previous_sentence")
