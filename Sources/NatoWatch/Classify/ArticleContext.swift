@@ -17,6 +17,9 @@ final class ArticleContext {
     let publishedYear: Int?
     /// Sentence indexes with the title's sentences last, so that body sentences give the evidence.
     let bodyFirstOrder: [Int]
+    /// The article is about defence spending: a defence word in the title or in at least three sentences.
+    /// Then a figure needs no defence word of its own ("Poland plans to spend 4.7% this year").
+    let defenceArticle: Bool
     /// Indexes of the title's sentences.
     let titleSentences: Set<Int>
     /// Texts of the title's sentences.
@@ -62,6 +65,9 @@ final class ArticleContext {
         }
         sentenceHits = ranges
         sentenceCategories = cats
+        let defence = rules.lexicon["defence_objects"] ?? -1
+        let withDefence = cats.indices.filter { cats[$0].contains(defence) }
+        defenceArticle = withDefence.count >= 3 || withDefence.contains { split[$0].start < titleBytes }
         published = article.published
         publishedYear = article.published.map(DateParsing.year)
     }

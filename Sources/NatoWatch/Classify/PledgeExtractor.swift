@@ -18,6 +18,7 @@ struct PledgeExtractor {
                                                        "exceeding", "above", "below", "under", "of", "the", "equivalent"])
     private static let linkWords = ByteWordSet(["to", "at", "of", "reach", "reaching", "reaches", "hit", "hitting", "meet",
                                                       "target", "goal", "be", "is", "towards", "toward", "around", "about", "least"])
+    private static let spendVerbs = ByteWordSet(["spend", "spending", "reach", "reaching", "hit", "hitting", "meet", "allocate", "earmark", "devote"])
     private static let movementStems: [[UInt8]] = ["rais", "increas", "rise", "rose", "lift", "boost", "grow", "go ", "climb", "hik", "ramp", "bring"].map { Array($0.utf8) }
     private static let growthAfter = ByteWordSet(["rise", "increase", "increases", "hike", "jump", "boost", "growth", "more",
                                                         "higher", "lower", "cut", "cuts", "drop", "fall", "of", "year", "annual",
@@ -32,14 +33,14 @@ struct PledgeExtractor {
             let prevDefence = s > 0 && ctx.sentences[s - 1].paragraph == ctx.sentences[s].paragraph && ctx.has(s - 1, defence)
             let hasNumber = ctx.hasQuantitySignal(s)
             let natoTarget = ctx.has(s, ctx.lex("nato_context")) && ctx.has(s, ctx.lex("target_nouns"))
-            if !(hasNumber && (hasDefenceHere || prevDefence || natoTarget)) {
+            if !(hasNumber && (hasDefenceHere || prevDefence || natoTarget || ctx.defenceArticle)) {
                 if let a = firstActorCheap(s) { lastActor = (a, s) }
                 continue
             }
             let view = SentenceView(ctx, s)
             let actors = ActorFinder(view: view).mentions()
             let found = extract(view: view, actors: actors, fallback: lastActor.flatMap { s - $0.sentence == 1 ? $0.actor : nil },
-                                contextOnly: !hasDefenceHere, inheritedYear: { yearBefore(s, actor: $0) })
+                                contextOnly: !hasDefenceHere, prevHasDefence: prevDefence, inheritedYear: { yearBefore(s, actor: $0) })
             let fromTitle = ctx.titleSentences.contains(s)
             for f in found {
                 // a headline restates the body: a rounded or range-end figure in it is not a second pledge
@@ -85,7 +86,8 @@ struct PledgeExtractor {
         return nil
     }
 
-    private func extract(view: SentenceView, actors: [ActorFinder.Mention], fallback: Int?, contextOnly: Bool, inheritedYear: (Int) -> Int?) -> [PledgeFact] {
+    private func extract(view: SentenceView, actors: [ActorFinder.Mention], fallback: Int?, contextOnly: Bool, prevHasDefence: Bool,
+                         inheritedYear: (Int) -> Int?) -> [PledgeFact] {
         let g = ctx.rules.gazetteer
         let quantities = QuantityParser(view: view, gazetteer: g).parse()
         guard !quantities.isEmpty else { return [] }
@@ -94,6 +96,7 @@ struct PledgeExtractor {
         let commit = view.spans(ctx.lex("commitment_cues"))
         let achieved = view.spans(ctx.lex("achieved_cues"))
         let negation = view.spans(ctx.lex("negation_cues"))
+        let dismissal = view.spans(ctx.lex("dismissal_cues"))
         let demand = view.spans(ctx.lex("demand_cues"))
         let proposal = view.spans(ctx.lex("proposal_cues"))
         let component = view.spans(ctx.lex("component_cues"))
@@ -142,6 +145,10 @@ struct PledgeExtractor {
                           targetNouns.contains(where: { $0.first > q.last && $0.first <= q.last + 2 }),
                           meetCues.contains(where: { $0.last < q.first && $0.last >= q.first - 5 }) {
                     rules.append("pledge.meets_nato_target") // "meet NATO's 2% target": a share of GDP by definition
+                } else if ctx.defenceArticle, objects.isEmpty, !view.isWord(q.last + 1, in: Self.growthAfter),
+                          view.isWord(before, in: Self.spendVerbs) || view.isWord(q.first - 1, in: Self.spendVerbs) {
+                    // in an article about defence spending: "plans to spend 4.7% this year", "will reach 3.5% by 2029"
+                    rules.append("pledge.pct_implicit_defence_article")
                 } else {
                     // "raise defence spending to 3 percent": only right after a defence word, with a link word
                     guard view.isWord(before, in: Self.linkWords) || view.isWord(q.first - 1, in: Self.linkWords) else { continue }
@@ -167,9 +174,12 @@ struct PledgeExtractor {
             } else if natoWords.contains(where: { $0.last < q.first && $0.last >= q.first - 8 }),
                       targetNouns.contains(where: { $0.first >= q.first - 6 && $0.first <= q.last + 2 }) {
                 rules.append("pledge.nato_target_object") // "reach the NATO benchmark of 2% of GDP"
-            } else {
-                guard contextOnly else { continue }
+            } else if contextOnly && prevHasDefence {
                 rules.append("pledge.defence_context_previous_sentence")
+            } else if ctx.defenceArticle {
+                rules.append("pledge.defence_article_context")
+            } else {
+                continue
             }
             // component of a total already taken
             if !accepted.isEmpty, component.contains(where: { $0.first < q.first && $0.first > (accepted.last?.last ?? 0) }) { continue }
@@ -178,12 +188,16 @@ struct PledgeExtractor {
             let cueBefore = nearestBefore(q.first, [(commit, 0), (achieved, 1)])
             if cueBefore == 1 { continue }
             if negation.contains(where: { $0.last < q.first && $0.last >= q.first - 10 }) { continue }
+            // "a 5% target would be unreasonable"
+            if dismissal.contains(where: { $0.first > q.last && $0.first <= q.last + 6 }) { continue }
             if cueBefore == nil {
                 guard commit.contains(where: { $0.first > q.last }) else { continue }
             }
             rules.append("pledge.commitment")
             // actor
-            let actorMention = actors.last(where: { $0.last < q.first }) ?? actors.first(where: { $0.first > q.last })
+            // the actor before the figure, else a member named shortly after it ("…by 2029, Finland said")
+            let actorMention = actors.last(where: { $0.last < q.first })
+                ?? actors.first(where: { $0.first > q.last && $0.first <= q.last + 12 && g.actors[$0.actor].kind == .member })
             var actorIndex = actorMention?.actor
             var fromFallback = false
             if actorIndex == nil, let fb = fallback { actorIndex = fb; fromFallback = true; rules.append("pledge.actor_previous_sentence") }

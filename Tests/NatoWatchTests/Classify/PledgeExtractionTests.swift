@@ -160,6 +160,23 @@ import Testing
         #expect(one("The French cabinet approved a law that will allocate €413bn to the armed forces between 2024 and 2030.")?.targetYear == 2030)
     }
 
+    @Test func defenceArticleLetsFiguresStandAlone() {
+        let text = """
+        Defence spending across NATO is rising fast. Defence budgets are at record levels. Defence ministers meet next week.
+        Poland is the biggest spender. The government plans to spend 4.7% this year and 4.8% in 2026.
+        Estonia, Latvia and Lithuania already spend more than 3% and have said they will reach 5% or more by 2026.
+        """
+        let p = pledges(text)
+        #expect(p.contains { $0.actor == "Poland" && $0.value == 4.7 && $0.targetYear == 2025 })
+        #expect(p.contains { $0.actor == "Poland" && $0.value == 4.8 && $0.targetYear == 2026 })
+        #expect(p.filter { $0.value == 5.0 }.count == 3)
+        #expect(!p.contains { $0.value == 3.0 })
+    }
+
+    @Test func withoutDefenceContextABareFigureIsNothing() {
+        #expect(pledges("Poland's economy is doing well. The government plans to spend 4.7% this year.").isEmpty)
+    }
+
     @Test func fromBaselineToTargetTakesTheTarget() {
         let p = pledges("Britain will raise defence spending from 2.3% to 2.5% of GDP by 2027.")
         #expect(p.map(\.value) == [2.5])
