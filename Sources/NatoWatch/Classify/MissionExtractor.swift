@@ -115,12 +115,14 @@ struct MissionExtractor {
         let nonObjects = view.spans(ctx.lex("change_non_objects"))
         let expansionObjects = view.spans(ctx.lex("expansion_objects"))
         let timeExtension = view.spans(ctx.lex("time_extension_cues"))
+        let negated = view.spans(ctx.lex("mission_negation"))
         let proposedCues = view.spans(ctx.lex("mission_proposed"))
         var cues: [(SentenceView.Span, Change)] = []
         for (lex, change) in [("change_launch", Change.launch), ("change_expand", .expand), ("change_reduce", .reduce), ("change_end", .end), ("change_other", .other)] {
             for sp in view.spans(ctx.lex(lex)) {
                 if nonObjects.contains(where: { $0.first > sp.last && $0.first <= sp.last + 2 }) { continue }
                 if isBackground(view, sp) { continue }
+                if negated.contains(where: { $0.last < sp.first && $0.last >= sp.first - 5 }) { continue }
                 if change == .expand, view.word(sp.first).starts(with: Array("extend".utf8)),
                    timeExtension.contains(where: { $0.first > sp.last && $0.first <= sp.last + 8 }) {
                     cues.append((sp, .other)) // "extend Sea Guardian for another year"

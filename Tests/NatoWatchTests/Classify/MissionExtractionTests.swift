@@ -40,6 +40,15 @@ import Testing
         #expect(r.missions.first?.mission == "NATO Mission Iraq")
     }
 
+    @Test func negationBeforeTheVerbCancelsIt() {
+        #expect(ClassifierFixture.classify("NATO has no plans to expand KFOR, a spokesperson said.").missions.isEmpty)
+    }
+
+    @Test func negationElsewhereDoesNotCancel() {
+        let m = one("NATO is reducing the number of jets assigned to Eastern Sentry, though officials said capability would not be affected.")
+        #expect(m?.mission == "Eastern Sentry" && m?.change == "reduce")
+    }
+
     @Test func reviewingPlansIsProposed() {
         let m = one("The alliance was reviewing plans to open a liaison office in Jordan.")
         #expect(m?.change == "open_office" && m?.status == "proposed" && m?.place == "Jordan")
