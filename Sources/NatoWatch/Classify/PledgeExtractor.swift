@@ -97,6 +97,7 @@ struct PledgeExtractor {
         let achieved = view.spans(ctx.lex("achieved_cues"))
         let negation = view.spans(ctx.lex("negation_cues"))
         let dismissal = view.spans(ctx.lex("dismissal_cues"))
+        let estimates = view.spans(ctx.lex("estimate_cues"))
         let demand = view.spans(ctx.lex("demand_cues"))
         let proposal = view.spans(ctx.lex("proposal_cues"))
         let component = view.spans(ctx.lex("component_cues"))
@@ -190,6 +191,8 @@ struct PledgeExtractor {
             if negation.contains(where: { $0.last < q.first && $0.last >= q.first - 10 }) { continue }
             // "a 5% target would be unreasonable"
             if dismissal.contains(where: { $0.first > q.last && $0.first <= q.last + 6 }) { continue }
+            // "…2.2% of GDP this year, according to NATO estimates": a measured level
+            if estimates.contains(where: { $0.first > q.last && $0.first <= q.last + 12 }) { continue }
             if cueBefore == nil {
                 guard commit.contains(where: { $0.first > q.last }) else { continue }
             }

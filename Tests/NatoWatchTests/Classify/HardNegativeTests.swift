@@ -32,6 +32,8 @@ import Testing
         "EU leaders agreed to allow member states to spend up to 1.5% of GDP more on defence.",
         "Under the trade deal, the EU will buy $750 billion of U.S. energy over three years.",
         "Reaching 3.5% on core defence would require roughly 250 billion euros a year in extra spending across the European Union.",
+        // measured levels reported after the figure
+        "Belgium's defence spending is expected to reach 2.2% of GDP this year, according to NATO estimates.",
         // rule exemptions
         "Parliament approved exempting defence spending above 1% of GDP from the debt brake.",
     ])

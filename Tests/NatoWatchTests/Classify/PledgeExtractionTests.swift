@@ -138,6 +138,10 @@ import Testing
         #expect(one("Slovakia is considering a proposal to increase defence spending to 3% of GDP by 2030.")?.status == "proposed")
     }
 
+    @Test func forecastIsProposed() {
+        #expect(one("Germany's defence budget is expected to rise to 3% of GDP in 2027, the finance ministry said.")?.status == "proposed")
+    }
+
     @Test func commitmentIsCommitted() {
         #expect(one("Portugal pledged to raise defence spending to 2% of GDP by 2029.")?.status == "committed")
     }
