@@ -1,0 +1,63 @@
+/// A tokenized sentence with hits mapped to token positions.
+struct SentenceView {
+    let ctx: ArticleContext
+    let index: Int
+    let tokens: [Token]
+
+    init(_ ctx: ArticleContext, _ index: Int) {
+        self.ctx = ctx
+        self.index = index
+        let s = ctx.sentences[index]
+        tokens = Tokenizer.tokenize(ctx.text, from: s.start, to: s.end)
+    }
+
+    /// A hit located by tokens: `first` and `last` token indexes (inclusive).
+    struct Span { var first: Int; var last: Int; var hit: PhraseHit; var label: PhraseLabel }
+
+    /// First token starting at or after `byte`.
+    func token(atOrAfter byte: Int) -> Int {
+        var lo = 0, hi = tokens.count
+        while lo < hi { let mid = (lo + hi) / 2; if tokens[mid].start < byte { lo = mid + 1 } else { hi = mid } }
+        return lo
+    }
+
+    /// Spans of `category` in this sentence, in text order.
+    func spans(_ category: Int32) -> [Span] {
+        ctx.hits(in: index, category: category).compactMap { h, l in
+            let first = token(atOrAfter: Int(h.start))
+            let last = token(atOrAfter: Int(h.end)) - 1
+            guard first < tokens.count, last >= first else { return nil }
+            return Span(first: first, last: last, hit: h, label: l)
+        }
+    }
+
+    /// Lowercased bytes of token `i`.
+    func word(_ i: Int) -> ArraySlice<UInt8> {
+        guard i >= 0, i < tokens.count else { return [] }
+        return ctx.lower[tokens[i].start..<tokens[i].end]
+    }
+
+    func isWord(_ i: Int, _ w: String) -> Bool {
+        guard i >= 0, i < tokens.count else { return false }
+        let t = tokens[i]
+        let utf8 = w.utf8
+        guard utf8.count == t.end - t.start else { return false }
+        let lower = ctx.lower
+        var k = t.start
+        for b in utf8 {
+            if lower[k] != b { return false }
+            k += 1
+        }
+        return true
+    }
+
+    func isWord(_ i: Int, in set: ByteWordSet) -> Bool {
+        guard i >= 0, i < tokens.count else { return false }
+        return set.contains(word(i))
+    }
+
+    /// Original-case text of token `i`.
+    func original(_ i: Int) -> String {
+        ctx.string(tokens[i].start, tokens[i].end)
+    }
+}
