@@ -122,6 +122,12 @@ import Testing
         #expect(one(text)?.actor == actor)
     }
 
+    @Test func headlineActorStandsInForTheGovernment() {
+        let r = ClassifierFixture.classify("Officials said the plan would raise defence spending to 3% of GDP by 2030.", title: "Slovakia to lift defence spending")
+        #expect(r.pledges.first?.actor == "Slovakia")
+        #expect(r.pledges.count == 1)
+    }
+
     @Test func listOfActorsPledgesForEach() {
         let p = pledges("Estonia, Latvia and Lithuania will each raise defence spending to 5% of GDP by 2026.")
         #expect(Set(p.map(\.actor)) == ["Estonia", "Latvia", "Lithuania"])
