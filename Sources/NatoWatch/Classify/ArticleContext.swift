@@ -103,6 +103,17 @@ final class ArticleContext {
 
     func sentenceText(_ s: Int) -> String { string(sentences[s].start, sentences[s].end) }
 
+    /// The evidence for a fact: its sentence, or for a run-on "sentence" over 600 bytes a window
+    /// of it around `byte` cut at spaces.
+    func evidence(_ s: Int, around byte: Int) -> String {
+        let sen = sentences[s]
+        guard sen.end - sen.start > 600 else { return sentenceText(s) }
+        var a = max(sen.start, byte - 300), b = min(sen.end, byte + 300)
+        while a > sen.start, text[a - 1] != 0x20 { a -= 1 }
+        while b < sen.end, text[b] != 0x20 { b += 1 }
+        return (a > sen.start ? "..." : "") + string(a, b) + (b < sen.end ? "..." : "")
+    }
+
     /// Cheap test for a percentage or an amount: `%`, a currency symbol, a digit glued to a letter
     /// ("13.4bn"), or a percent/scale/currency word next to a number or number word.
     func hasQuantitySignal(_ s: Int) -> Bool {

@@ -166,7 +166,7 @@ struct MissionExtractor {
             case .other: kind = "other"
             }
             out.append(MissionFact(mission: t.name, change: kind, place: t.place, status: proposed ? "proposed" : "decided",
-                                   evidence: ctx.sentenceText(view.index), rules: ["mission.\(kind)", proposed ? "mission.proposed" : "mission.decided"]))
+                                   evidence: ctx.evidence(view.index, around: view.tokens[t.first].start), rules: ["mission.\(kind)", proposed ? "mission.proposed" : "mission.decided"]))
         }
         return out
     }

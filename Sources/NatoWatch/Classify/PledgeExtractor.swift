@@ -163,7 +163,7 @@ struct PledgeExtractor {
                 metric = "pct_gdp"
                 guard q.value > 0, q.value <= 10 || (q.high ?? 0) > 0 && q.value <= 10 else { continue }
             case .money:
-                guard q.value >= 1e7 else { continue }
+                guard q.value >= 1e7, q.value < 1e15 else { continue } // below ten million or absurd: not a budget figure
                 metric = "amount"
                 rules.append("pledge.amount")
             case .plain:
@@ -273,12 +273,12 @@ struct PledgeExtractor {
                 out.append(PledgeFact(
                     actor: other.name, metric: metric, value: metric == "amount" ? q.value : round(q.value * 100) / 100,
                     currency: c, scale: q.scale, targetYear: target, status: proposed ? "proposed" : "committed",
-                    evidence: ctx.sentenceText(view.index), rules: rules + ["pledge.actor_list"]))
+                    evidence: ctx.evidence(view.index, around: view.tokens[q.first].start), rules: rules + ["pledge.actor_list"]))
             }
             out.append(PledgeFact(
                 actor: actor.name, metric: metric, value: metric == "amount" ? q.value : round(q.value * 100) / 100,
                 currency: currency, scale: q.scale, targetYear: target, status: proposed ? "proposed" : "committed",
-                evidence: ctx.sentenceText(view.index), rules: rules))
+                evidence: ctx.evidence(view.index, around: view.tokens[q.first].start), rules: rules))
             accepted.append(q)
         }
         return out

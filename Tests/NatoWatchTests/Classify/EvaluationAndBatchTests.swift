@@ -43,6 +43,16 @@ import Testing
         #expect(third.pledges.first?.evidence.contains("<p>") == false)
     }
 
+    @Test func absurdNumbersAndRunOnTextStayEncodable() throws {
+        let huge = "Germany will spend " + String(repeating: "9", count: 400) + " billion euros on defence by 2030."
+        let runOn = "Germany will spend 5 billion euros on defence by 2030 " + String(repeating: "and more ", count: 3000)
+        for text in [huge, runOn, "", "... !!! %% $ €"] {
+            let r = ClassifierFixture.classify(text)
+            _ = try JSONEncoder().encode(r)
+            for p in r.pledges { #expect(p.value.isFinite && p.evidence.count < 1000) }
+        }
+    }
+
     @Test func detectsHTML() {
         #expect(ArticleInput.looksLikeHTML("<html><body><p>Hi</p></body></html>"))
         #expect(ArticleInput.looksLikeHTML("Intro<br/>more"))
