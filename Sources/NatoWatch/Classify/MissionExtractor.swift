@@ -116,6 +116,7 @@ struct MissionExtractor {
         let expansionObjects = view.spans(ctx.lex("expansion_objects"))
         let timeExtension = view.spans(ctx.lex("time_extension_cues"))
         let negated = view.spans(ctx.lex("mission_negation"))
+        let handoverObjects = view.spans(ctx.lex("handover_objects"))
         let proposedCues = view.spans(ctx.lex("mission_proposed"))
         var cues: [(SentenceView.Span, Change)] = []
         for (lex, change) in [("change_launch", Change.launch), ("change_expand", .expand), ("change_reduce", .reduce), ("change_end", .end), ("change_other", .other)] {
@@ -123,6 +124,8 @@ struct MissionExtractor {
                 if nonObjects.contains(where: { $0.first > sp.last && $0.first <= sp.last + 2 }) { continue }
                 if isBackground(view, sp) { continue }
                 if negated.contains(where: { $0.last < sp.first && $0.last >= sp.first - 5 }) { continue }
+                if change == .end, view.word(sp.first).starts(with: Array("hand".utf8)),
+                   handoverObjects.contains(where: { $0.first > sp.last && $0.first <= sp.last + 3 }) { continue }
                 if change == .expand, view.word(sp.first).starts(with: Array("extend".utf8)),
                    timeExtension.contains(where: { $0.first > sp.last && $0.first <= sp.last + 8 }) {
                     cues.append((sp, .other)) // "extend Sea Guardian for another year"

@@ -29,7 +29,9 @@ struct PledgeExtractor {
         var lastActor: (actor: Int, sentence: Int)?
         let defence = ctx.lex("defence_objects")
         // the headline's actor stands in for "the government" in body sentences naming nobody
-        let titleActor = ctx.titleSentences.sorted().lazy.compactMap { firstActorCheap($0) }.first
+        let titleActor = ctx.titleSentences.sorted().lazy.compactMap { t in
+            ActorFinder(view: SentenceView(ctx, t)).mentions().first { ctx.rules.gazetteer.actors[$0.actor].kind != .partner }?.actor
+        }.first
         for s in ctx.bodyFirstOrder {
             let hasDefenceHere = ctx.has(s, defence)
             let prevDefence = s > 0 && ctx.sentences[s - 1].paragraph == ctx.sentences[s].paragraph && ctx.has(s - 1, defence)
