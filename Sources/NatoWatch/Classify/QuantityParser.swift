@@ -5,7 +5,7 @@ struct QuantityParser {
     let view: SentenceView
     let gazetteer: Gazetteer
 
-    private static let percentWords = ByteWordSet(["percent", "pct", "prozent"])
+    private static let percentWords = ByteWordSet(["percent", "pct", "pc", "prozent"])
 
     func parse() -> [Quantity] {
         var out: [Quantity] = []
