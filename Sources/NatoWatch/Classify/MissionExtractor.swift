@@ -38,6 +38,7 @@ struct MissionExtractor {
         return out
     }
 
+    private static let clauseWords = ByteWordSet(["after", "because", "when", "while", "since", "before", "following", "although", "though", "but", "whereas", "where"])
     private static let months = ByteWordSet(["january", "february", "march", "april", "may", "june", "july", "august",
                                                    "september", "october", "november", "december"])
 
@@ -145,6 +146,8 @@ struct MissionExtractor {
             for (sp, change) in cues {
                 if sp.first <= t.last && t.first <= sp.last { continue } // the cue is part of the name
                 let d = sp.last < t.first ? t.first - sp.last : distanceAfter(view, target: t.last, cue: sp.first)
+                // "KFOR must stay neutral, after Kosovo police closed…": the verb is in another clause
+                if sp.first > t.last, ((t.last + 1)..<sp.first).contains(where: { view.isWord($0, in: Self.clauseWords) }) { continue }
                 guard d <= Self.window else { continue }
                 // another target is nearer to this cue: the cue belongs to it
                 let nearer = targets.contains { o in

@@ -188,7 +188,8 @@ struct PledgeExtractor {
                 continue
             }
             // component of a total already taken
-            if !accepted.isEmpty, component.contains(where: { $0.first < q.first && $0.first > (accepted.last?.last ?? 0) }) { continue }
+            if q.kind == .percent, accepted.last?.kind == .percent,
+               component.contains(where: { $0.first < q.first && $0.first > (accepted.last?.last ?? 0) }) { continue }
             if background.contains(where: { $0.last < q.first }) { continue }
             // status cues before the quantity
             let cueBefore = nearestBefore(q.first, [(commit, 0), (achieved, 1)])
