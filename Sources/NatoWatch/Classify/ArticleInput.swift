@@ -25,7 +25,7 @@ public enum ArticleInput {
         var lines: [String] = []
         lines.append("topics: " + (c.topics.isEmpty ? "-" : c.topics.map { "\($0.topic) \(String(format: "%.2f", $0.score))" }.joined(separator: ", ")))
         for p in c.pledges {
-            let v = p.metric == "pct_gdp" ? "\(p.value)% of GDP" : "\(p.value) \(p.currency ?? "?")"
+            let v = p.metric == "pct_gdp" ? "\(p.value)% of GDP" : "\(amount(p.value)) \(p.currency ?? "?")"
             lines.append("pledge: \(p.actor) \(v)\(p.targetYear.map { " by \($0)" } ?? "") [\(p.status)]")
             lines.append("  \(p.evidence)")
         }
@@ -34,5 +34,14 @@ public enum ArticleInput {
             lines.append("  \(m.evidence)")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// "500 billion", "1.2 trillion", "13.4 million".
+    static func amount(_ v: Double) -> String {
+        for (factor, word) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] where v >= factor {
+            let x = v / factor
+            return (x == x.rounded() ? String(Int(x)) : String(format: "%.2f", x).replacingOccurrences(of: "0+$", with: "", options: .regularExpression)) + " " + word
+        }
+        return String(format: "%.0f", v)
     }
 }
