@@ -103,6 +103,7 @@ struct PledgeExtractor {
         let negation = view.spans(ctx.lex("negation_cues"))
         let dismissal = view.spans(ctx.lex("dismissal_cues"))
         let estimates = view.spans(ctx.lex("estimate_cues"))
+        let achievedAfter = view.spans(ctx.lex("achieved_after"))
         let demand = view.spans(ctx.lex("demand_cues"))
         let proposal = view.spans(ctx.lex("proposal_cues"))
         let component = view.spans(ctx.lex("component_cues"))
@@ -199,8 +200,11 @@ struct PledgeExtractor {
             if dismissal.contains(where: { $0.first > q.last && $0.first <= q.last + 6 }) { continue }
             // "…2.2% of GDP this year, according to NATO estimates": a measured level
             if estimates.contains(where: { $0.first > q.last && $0.first <= q.last + 12 }) { continue }
+            if achievedAfter.contains(where: { $0.first > q.last && $0.first <= q.last + 5 }) { continue }
             if cueBefore == nil {
-                guard commit.contains(where: { $0.first > q.last }) else { continue }
+                // a commitment word after the figure, in its own stretch ("…3% of GDP by 2029, the government pledged")
+                let limit = min(q.last + 10, nextQuantityStart(after: qi, in: quantities, count: view.tokens.count))
+                guard commit.contains(where: { $0.first > q.last && $0.first < limit }) else { continue }
             }
             rules.append("pledge.commitment")
             // actor
@@ -243,7 +247,7 @@ struct PledgeExtractor {
             let yearsHere = years.filter { $0.last < nextStart }
             var target = yearFinder.targetYear(for: q.first, q.last, mentions: yearsHere)
             if target == nil, years.count == 1, baseline.isEmpty { target = years[0].year } // one year shared by the sentence's figures
-            if target == nil, years.isEmpty, !fromFallback, let y = inheritedYear(ai) {
+            if target == nil, let y = inheritedYear(ai), !fromFallback || inheritedFromPrevious(ai, view.index) {
                 target = y
                 rules.append("pledge.year_previous_sentence")
             }
@@ -285,6 +289,18 @@ struct PledgeExtractor {
             accepted.append(q)
         }
         return out
+    }
+
+    private func nextQuantityStart(after qi: Int, in quantities: [Quantity], count: Int) -> Int {
+        quantities.dropFirst(qi + 1).first(where: { !$0.inParentheses })?.first ?? count
+    }
+
+    /// Whether the sentence just before `s` names `actor` and a future year (the fallback actor's own sentence).
+    private func inheritedFromPrevious(_ actor: Int, _ s: Int) -> Bool {
+        guard let py = ctx.publishedYear, s > 0, !ctx.titleSentences.contains(s - 1) else { return false }
+        let v = SentenceView(ctx, s - 1)
+        return ActorFinder(view: v).mentions().contains { $0.actor == actor }
+            && TargetYearFinder(view: v, publishedYear: py).mentions().contains { $0.year >= py }
     }
 
     private func skipQualifiers(_ i: Int, _ view: SentenceView) -> Int {
