@@ -29,9 +29,15 @@ struct PledgeExtractor {
         var lastActor: (actor: Int, sentence: Int)?
         let defence = ctx.lex("defence_objects")
         // the headline's actor stands in for "the government" in body sentences naming nobody
-        let titleActor = ctx.titleSentences.sorted().lazy.compactMap { t in
-            ActorFinder(view: SentenceView(ctx, t)).mentions().first { ctx.rules.gazetteer.actors[$0.actor].kind != .partner }?.actor
-        }.first
+        var titleActorCache: Int??
+        func titleActor() -> Int? {
+            if let cached = titleActorCache { return cached }
+            let found = ctx.titleSentences.sorted().lazy.compactMap { t in
+                ActorFinder(view: SentenceView(ctx, t)).mentions().first { ctx.rules.gazetteer.actors[$0.actor].kind != .partner }?.actor
+            }.first
+            titleActorCache = .some(found)
+            return found
+        }
         for s in ctx.bodyFirstOrder {
             let hasDefenceHere = ctx.has(s, defence)
             let prevDefence = s > 0 && ctx.sentences[s - 1].paragraph == ctx.sentences[s].paragraph && ctx.has(s - 1, defence)
@@ -44,7 +50,7 @@ struct PledgeExtractor {
             let view = SentenceView(ctx, s)
             let actors = ActorFinder(view: view).mentions()
             let previous = lastActor.flatMap { s - $0.sentence == 1 ? $0.actor : nil }
-            let found = extract(view: view, actors: actors, fallback: previous ?? (ctx.titleSentences.contains(s) ? nil : titleActor),
+            let found = extract(view: view, actors: actors, fallback: previous ?? (ctx.titleSentences.contains(s) ? nil : titleActor()),
                                 contextOnly: !hasDefenceHere, prevHasDefence: prevDefence, inheritedYear: { yearBefore(s, actor: $0) })
             let fromTitle = ctx.titleSentences.contains(s)
             for f in found {

@@ -3,12 +3,32 @@ struct SentenceView {
     let ctx: ArticleContext
     let index: Int
     let tokens: [Token]
+    /// Spans of the sentence's hits, by category, in text order (built once).
+    private let spansByCategory: [[Span]]
 
     init(_ ctx: ArticleContext, _ index: Int) {
         self.ctx = ctx
         self.index = index
         let s = ctx.sentences[index]
-        tokens = Tokenizer.tokenize(ctx.text, from: s.start, to: s.end)
+        let toks = Tokenizer.tokenize(ctx.text, from: s.start, to: s.end)
+        tokens = toks
+        var byCategory = [[Span]](repeating: [], count: Int(ctx.rules.categoryCount))
+        func tokenIndex(_ byte: Int) -> Int {
+            var lo = 0, hi = toks.count
+            while lo < hi { let mid = (lo + hi) / 2; if toks[mid].start < byte { lo = mid + 1 } else { hi = mid } }
+            return lo
+        }
+        for i in ctx.sentenceHits[index] {
+            let h = ctx.hits[i]
+            guard Int(h.end) <= s.end else { continue }
+            let first = tokenIndex(Int(h.start))
+            let last = tokenIndex(Int(h.end)) - 1
+            guard first < toks.count, last >= first else { continue }
+            for l in ctx.labels(h) where Int(l.category) < byCategory.count {
+                byCategory[Int(l.category)].append(Span(first: first, last: last, hit: h, label: l))
+            }
+        }
+        spansByCategory = byCategory
     }
 
     /// A hit located by tokens: `first` and `last` token indexes (inclusive).
@@ -23,12 +43,8 @@ struct SentenceView {
 
     /// Spans of `category` in this sentence, in text order.
     func spans(_ category: Int32) -> [Span] {
-        ctx.hits(in: index, category: category).compactMap { h, l in
-            let first = token(atOrAfter: Int(h.start))
-            let last = token(atOrAfter: Int(h.end)) - 1
-            guard first < tokens.count, last >= first else { return nil }
-            return Span(first: first, last: last, hit: h, label: l)
-        }
+        guard category >= 0, Int(category) < spansByCategory.count else { return [] }
+        return spansByCategory[Int(category)]
     }
 
     /// Lowercased bytes of token `i`.
