@@ -21,8 +21,19 @@ struct ActorFinder {
             if kept.contains(where: { $0.first == s.first && $0.last == s.last && $0.label.entry == s.label.entry }) { continue }
             kept.append(s)
         }
+        // parentheses hold conversions and asides: "(U.S. $59 billion)"
+        var depth = [Int](repeating: 0, count: view.tokens.count)
+        var d = 0
+        for i in view.tokens.indices {
+            if view.isWord(i, "(") { d += 1 }
+            depth[i] = d
+            if view.isWord(i, ")") { d = max(0, d - 1) }
+        }
         var out: [Mention] = []
         for s in kept {
+            if depth[s.first] > 0 { continue }
+            // "Ukraine's allies", "Kyiv's allies": not NATO speaking as a bloc
+            if view.ctx.rules.gazetteer.actors[Int(s.label.entry)].kind == .bloc, view.isWord(s.first - 1, "s"), view.isWord(s.first - 2, "'") { continue }
             // a glued possessive "'s" extends the span
             let form = ActorForm(rawValue: s.label.kind) ?? .name
             var valid: Bool

@@ -17,6 +17,13 @@ final class ArticleContext {
     let publishedYear: Int?
     /// Sentence indexes with the title's sentences last, so that body sentences give the evidence.
     let bodyFirstOrder: [Int]
+    /// The article is about defence spending: a defence word in the title or in at least three sentences.
+    /// Then a figure needs no defence word of its own ("Poland plans to spend 4.7% this year").
+    let defenceArticle: Bool
+    /// Indexes of the title's sentences.
+    let titleSentences: Set<Int>
+    /// Texts of the title's sentences.
+    let titleSentenceEvidence: Set<String>
 
     init(rules: RuleSet, article: Article) {
         self.rules = rules
@@ -30,8 +37,11 @@ final class ArticleContext {
         lower = TextNormalizer.lowercasedASCII(text)
         let split = rules.splitter.split(text, lower: lower)
         sentences = split
-        let titleSentences = split.indices.filter { split[$0].start < titleBytes }
-        bodyFirstOrder = Array(split.indices.dropFirst(titleSentences.count)) + titleSentences
+        let titleIndexes = split.indices.filter { split[$0].start < titleBytes }
+        bodyFirstOrder = Array(split.indices.dropFirst(titleIndexes.count)) + titleIndexes
+        titleSentences = Set(titleIndexes)
+        let normalizedText = text
+        titleSentenceEvidence = Set(titleIndexes.map { String(decoding: normalizedText[split[$0].start..<split[$0].end], as: UTF8.self) })
         var h = rules.matcher.scan(lower: lower, original: text)
         h.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
         hits = h
@@ -55,6 +65,9 @@ final class ArticleContext {
         }
         sentenceHits = ranges
         sentenceCategories = cats
+        let defence = rules.lexicon["defence_objects"] ?? -1
+        let withDefence = cats.indices.filter { cats[$0].contains(defence) }
+        defenceArticle = withDefence.count >= 3 || withDefence.contains { split[$0].start < titleBytes }
         published = article.published
         publishedYear = article.published.map(DateParsing.year)
     }
@@ -90,73 +103,41 @@ final class ArticleContext {
 
     func sentenceText(_ s: Int) -> String { string(sentences[s].start, sentences[s].end) }
 
+    /// The evidence for a fact: its sentence, or for a run-on "sentence" over 600 bytes a window
+    /// of it around `byte` cut at spaces.
+    func evidence(_ s: Int, around byte: Int) -> String {
+        let sen = sentences[s]
+        guard sen.end - sen.start > 600 else { return sentenceText(s) }
+        var a = max(sen.start, byte - 300), b = min(sen.end, byte + 300)
+        while a > sen.start, text[a - 1] != 0x20 { a -= 1 }
+        while b < sen.end, text[b] != 0x20 { b += 1 }
+        return (a > sen.start ? "..." : "") + string(a, b) + (b < sen.end ? "..." : "")
+    }
+
+    /// Cheap test for a percentage or an amount: `%`, a currency symbol, a digit glued to a letter
+    /// ("13.4bn"), or a percent/scale/currency word next to a number or number word.
+    func hasQuantitySignal(_ s: Int) -> Bool {
+        let sen = sentences[s]
+        var digit = false
+        var i = sen.start
+        while i < sen.end {
+            let b = text[i]
+            if b == 0x25 || b == 0x24 { return true }                               // % $
+            if b == 0xE2, i + 2 < sen.end, text[i + 1] == 0x82, text[i + 2] == 0xAC { return true } // €
+            if b == 0xC2, i + 1 < sen.end, text[i + 1] == 0xA3 || text[i + 1] == 0xA5 { return true } // £ ¥
+            if b >= 0x30 && b <= 0x39 {
+                digit = true
+                if i + 1 < sen.end, (text[i + 1] | 0x20) >= 0x61 && (text[i + 1] | 0x20) <= 0x7A { return true }
+            }
+            i += 1
+        }
+        guard digit || has(s, rules.numberWordCategory) else { return false }
+        return has(s, rules.quantityWordCategory)
+    }
+
     /// Whether the sentence contains an ASCII digit.
     func hasDigit(_ s: Int) -> Bool {
         for i in sentences[s].start..<sentences[s].end where text[i] >= 0x30 && text[i] <= 0x39 { return true }
         return false
-    }
-}
-
-/// A tokenized sentence with hits mapped to token positions.
-struct SentenceView {
-    let ctx: ArticleContext
-    let index: Int
-    let tokens: [Token]
-
-    init(_ ctx: ArticleContext, _ index: Int) {
-        self.ctx = ctx
-        self.index = index
-        let s = ctx.sentences[index]
-        tokens = Tokenizer.tokenize(ctx.text, from: s.start, to: s.end)
-    }
-
-    /// A hit located by tokens: `first` and `last` token indexes (inclusive).
-    struct Span { var first: Int; var last: Int; var hit: PhraseHit; var label: PhraseLabel }
-
-    /// First token starting at or after `byte`.
-    func token(atOrAfter byte: Int) -> Int {
-        var lo = 0, hi = tokens.count
-        while lo < hi { let mid = (lo + hi) / 2; if tokens[mid].start < byte { lo = mid + 1 } else { hi = mid } }
-        return lo
-    }
-
-    /// Spans of `category` in this sentence, in text order.
-    func spans(_ category: Int32) -> [Span] {
-        ctx.hits(in: index, category: category).compactMap { h, l in
-            let first = token(atOrAfter: Int(h.start))
-            let last = token(atOrAfter: Int(h.end)) - 1
-            guard first < tokens.count, last >= first else { return nil }
-            return Span(first: first, last: last, hit: h, label: l)
-        }
-    }
-
-    /// Lowercased bytes of token `i`.
-    func word(_ i: Int) -> ArraySlice<UInt8> {
-        guard i >= 0, i < tokens.count else { return [] }
-        return ctx.lower[tokens[i].start..<tokens[i].end]
-    }
-
-    func isWord(_ i: Int, _ w: String) -> Bool {
-        guard i >= 0, i < tokens.count else { return false }
-        let t = tokens[i]
-        let utf8 = w.utf8
-        guard utf8.count == t.end - t.start else { return false }
-        let lower = ctx.lower
-        var k = t.start
-        for b in utf8 {
-            if lower[k] != b { return false }
-            k += 1
-        }
-        return true
-    }
-
-    func isWord(_ i: Int, in set: Set<[UInt8]>) -> Bool {
-        guard i >= 0, i < tokens.count else { return false }
-        return set.contains(Array(word(i)))
-    }
-
-    /// Original-case text of token `i`.
-    func original(_ i: Int) -> String {
-        ctx.string(tokens[i].start, tokens[i].end)
     }
 }

@@ -4,9 +4,18 @@ import Foundation
 public enum ArticleInput {
     /// True when `text` looks like HTML (a tag such as `<p>`, `<div>`, `<html>` or `<br>` near the start).
     public static func looksLikeHTML(_ text: String) -> Bool {
-        let head = text.prefix(4096).lowercased()
-        for tag in ["<html", "<!doctype html", "<body", "<p>", "<p ", "<div", "<br", "<article", "<span", "<h1", "<h2", "<a href"] where head.contains(tag) {
-            return true
+        let tags: [[UInt8]] = ["<html", "<!doctype html", "<body", "<p>", "<p ", "<div", "<br", "<article", "<span", "<h1", "<h2", "<a href"].map { Array($0.utf8) }
+        var checked = 0
+        var utf8 = text.utf8.makeIterator()
+        var window: [UInt8] = []
+        // scan the first 4 KB for "<" followed by a known tag, case-insensitively
+        while checked < 4096, let b = utf8.next() {
+            checked += 1
+            if b == 0x3C { window = [b]; continue }
+            guard !window.isEmpty else { continue }
+            window.append((b >= 0x41 && b <= 0x5A) ? b | 0x20 : b)
+            if tags.contains(where: { $0 == window }) { return true }
+            if !tags.contains(where: { $0.starts(with: window) }) { window = [] }
         }
         return false
     }
@@ -16,7 +25,7 @@ public enum ArticleInput {
         var lines: [String] = []
         lines.append("topics: " + (c.topics.isEmpty ? "-" : c.topics.map { "\($0.topic) \(String(format: "%.2f", $0.score))" }.joined(separator: ", ")))
         for p in c.pledges {
-            let v = p.metric == "pct_gdp" ? "\(p.value)% of GDP" : "\(p.value) \(p.currency ?? "?")"
+            let v = p.metric == "pct_gdp" ? "\(p.value)% of GDP" : "\(amount(p.value)) \(p.currency ?? "?")"
             lines.append("pledge: \(p.actor) \(v)\(p.targetYear.map { " by \($0)" } ?? "") [\(p.status)]")
             lines.append("  \(p.evidence)")
         }
@@ -25,5 +34,14 @@ public enum ArticleInput {
             lines.append("  \(m.evidence)")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// "500 billion", "1.2 trillion", "13.4 million".
+    static func amount(_ v: Double) -> String {
+        for (factor, word) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] where v >= factor {
+            let x = v / factor
+            return (x == x.rounded() ? String(Int(x)) : String(format: "%.2f", x).replacingOccurrences(of: "0+$", with: "", options: .regularExpression)) + " " + word
+        }
+        return String(format: "%.0f", v)
     }
 }

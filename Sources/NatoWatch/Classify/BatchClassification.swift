@@ -14,7 +14,7 @@ public enum BatchClassification {
     public static func run(classifier: Classifier, input: Data, defaultDate: Date?, emit: (String) -> Void) throws {
         let decoder = JSONDecoder()
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         for line in input.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
             guard let obj = try? decoder.decode(InputLine.self, from: Data(line)) else {
                 emit("{\"id\":null,\"error\":\"invalid JSON line\"}")

@@ -1,14 +1,5 @@
 import Foundation
 
-/// Precision/recall counts.
-public struct PRCounts: Sendable, Equatable {
-    public var tp = 0, fp = 0, fn = 0
-    public init() {}
-    public var precision: Double { tp + fp == 0 ? 1 : Double(tp) / Double(tp + fp) }
-    public var recall: Double { tp + fn == 0 ? 1 : Double(tp) / Double(tp + fn) }
-    public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
-}
-
 /// Scores a classifier against a labelled set: per-topic P/R/F1 and fact P/R.
 public struct EvaluationReport: Sendable {
     public var topics: [String: PRCounts] = [:]

@@ -1,55 +1,6 @@
 import Foundation
 import Yams
 
-/// An actor that can make (or, for partners, must not be credited with) a pledge.
-struct ActorEntry: Sendable {
-    enum Kind: Sendable { case member, bloc, partner }
-    var name: String
-    var kind: Kind
-    /// Partner grouping id (`indo_pacific_partners`…); nil for members and blocs.
-    var group: String?
-    var currency: String?
-    /// Currency used before a date (Bulgaria: BGN until 2026-01-01).
-    var previousCurrency: (code: String, until: Date)?
-    var names: [String] = []
-    var caseSensitive: Set<String> = []
-    var adjectives: [String] = []
-    var possessives: [String] = []
-    /// Capitals, seats of government and bloc names that need a following verb ("Berlin said").
-    var verbNames: [String] = []
-
-    /// The currency of the actor on `date` (nil date: the current one).
-    func currency(on date: Date?) -> String? {
-        if let prev = previousCurrency, let date, date < prev.until { return prev.code }
-        return currency
-    }
-}
-
-/// How an actor phrase was written, which decides when it counts.
-enum ActorForm: Int32 { case name = 0, adjective = 1, possessive = 2, verbName = 3 }
-
-/// A NATO mission, operation, activity or office.
-struct MissionEntry: Sendable {
-    var name: String
-    var names: [String]
-    var place: String?
-    var office: Bool
-}
-
-/// A currency form ("€", "Swedish crowns") as a sequence of lowercased tokens.
-struct CurrencyForm: Sendable {
-    var tokens: [[UInt8]]
-    var codes: [String]
-    var before: Bool
-    var after: Bool
-}
-
-/// A scale word ("billion", "bn") with its factor.
-struct ScaleForm: Sendable {
-    var factor: Double
-    var name: String
-}
-
 /// All gazetteers named by the rules file.
 struct Gazetteer: Sendable {
     var actors: [ActorEntry] = []
@@ -58,8 +9,8 @@ struct Gazetteer: Sendable {
     var officeTemplates: [String] = []
     var currencies: [CurrencyForm] = []
     /// First token of each currency form → indexes into `currencies` (longest forms first).
-    var currencyByFirstToken: [[UInt8]: [Int]] = [:]
-    var scales: [[UInt8]: ScaleForm] = [:]
+    var currencyByFirstToken = ByteWordMap<[Int]>()
+    var scales = ByteWordMap<ScaleForm>()
     /// Partner capitals → partner names ("amman" → "Jordan"), for office places.
     var capitalToCountry: [String: String] = [:]
 
@@ -166,7 +117,7 @@ struct Gazetteer: Sendable {
         }
         // longest forms first so that "US dollars" wins over "dollars"
         currencies.sort { $0.tokens.count > $1.tokens.count }
-        for (i, c) in currencies.enumerated() { currencyByFirstToken[c.tokens[0], default: []].append(i) }
+        for (i, c) in currencies.enumerated() { currencyByFirstToken[c.tokens[0]] = (currencyByFirstToken[c.tokens[0]] ?? []) + [i] }
         if let list = top["scales"] {
             for item in try f.sequence(list, "scales") {
                 let m = try f.mapping(item, "each scale")

@@ -5,24 +5,32 @@ struct MissionExtractor {
     let ctx: ArticleContext
 
     /// Tokens between a cue and its mission at most.
-    static let window = 12
+    static let window = 10
 
-    private enum Change: String { case launch, expand, reduce, end }
+    private enum Change: String { case launch, expand, reduce, end, other }
 
     func extract() -> [MissionFact] {
         var out: [MissionFact] = []
         var seen = Set<String>()
         let r = ctx.rules
         let nato = ctx.lex("nato_context")
+        var recent: (mission: Int, sentence: Int)?
+        let anaphora = ctx.lex("mission_anaphora")
         for s in ctx.bodyFirstOrder {
-            guard ctx.has(s, r.missionCategory) || ctx.has(s, r.officeTemplateCategory) else { continue }
+            let named = ctx.has(s, r.missionCategory)
+            let referred = !named && ctx.has(s, anaphora) && !ctx.has(s, r.notNatoCategory)
+                && recent.map { s > $0.sentence && s - $0.sentence <= 2 } == true
+            defer {
+                if named, let first = ctx.hits(in: s, category: r.missionCategory).first { recent = (Int(first.label.entry), s) }
+            }
+            guard named || referred || ctx.has(s, r.officeTemplateCategory) else { continue }
             guard !ctx.has(s, ctx.lex("mission_negative")) else { continue }
             let natoNearby = (max(0, s - 1)...min(ctx.sentences.count - 1, s + 1)).contains { ctx.has($0, nato) }
             let view = SentenceView(ctx, s)
             if let py = ctx.publishedYear, TargetYearFinder(view: view, publishedYear: nil).mentions().contains(where: { $0.year < py }) {
                 continue // background: "KFOR was established in 1999"
             }
-            for f in extract(view: view, natoNearby: natoNearby) {
+            for f in extract(view: view, natoNearby: natoNearby, referred: referred ? recent?.mission : nil) {
                 let key = "\(f.mission)|\(f.change)"
                 if seen.insert(key).inserted { out.append(f) }
             }
@@ -30,12 +38,20 @@ struct MissionExtractor {
         return out
     }
 
+    private static let clauseWords = ByteWordSet(["after", "because", "when", "while", "since", "before", "following", "although", "though", "but", "whereas", "where"])
+    private static let months = ByteWordSet(["january", "february", "march", "april", "may", "june", "july", "august",
+                                                   "september", "october", "november", "december"])
+
     /// "KFOR, set up in 1999", "launched after the invasion": a cue describing the past, not news.
     private func isBackground(_ view: SentenceView, _ cue: SentenceView.Span) -> Bool {
         let next = cue.last + 1
         // "by the end of the year": a time, not an ending
         if view.isWord(next, "of"), view.isWord(cue.first - 1, "the") || view.isWord(cue.first - 1, "an") { return true }
         if view.isWord(next, "after") || view.isWord(next, "since") || view.isWord(next, "following") { return true }
+        // "which was launched in January": a relative clause about the past
+        if (view.isWord(cue.first - 1, "was") || view.isWord(cue.first - 1, "were")) &&
+            (view.isWord(cue.first - 2, "which") || view.isWord(cue.first - 2, "that") || view.isWord(cue.first - 2, ",")) { return true }
+        if view.isWord(next, "in"), view.isWord(next + 1, in: Self.months) { return true }
         for k in next..<min(next + 5, view.tokens.count) {
             if view.isWord(k, "in"), k + 1 < view.tokens.count, view.tokens[k + 1].kind == .number, view.tokens[k + 1].number >= 1900 { return true }
             if view.isWord(k, "last"), view.isWord(k + 1, "year") || view.isWord(k + 1, "month") { return true }
@@ -45,12 +61,28 @@ struct MissionExtractor {
         return false
     }
 
+    /// Tokens from a target to a later cue, not counting an appositive right after the target
+    /// ("NSATU, the alliance's command for aid to Kyiv, could relocate…").
+    private func distanceAfter(_ view: SentenceView, target: Int, cue: Int) -> Int {
+        let d = cue - target
+        guard view.isWord(target + 1, ",") else { return d }
+        var k = target + 2
+        while k < cue, !view.isWord(k, ",") { k += 1 }
+        guard k < cue, k - target <= 16 else { return d }
+        return cue - k
+    }
+
     private struct Target { var first: Int; var last: Int; var name: String; var place: String?; var office: Bool; var nato: Bool }
 
-    private func extract(view: SentenceView, natoNearby: Bool) -> [MissionFact] {
+    private func extract(view: SentenceView, natoNearby: Bool, referred: Int?) -> [MissionFact] {
         let r = ctx.rules
         let g = r.gazetteer
         var targets: [Target] = []
+        // "The mission will also…": the mission named just before
+        if let mi = referred, let sp = view.spans(ctx.lex("mission_anaphora")).first {
+            let m = g.missions[mi]
+            targets.append(Target(first: sp.first, last: sp.last, name: m.name, place: m.place, office: m.office, nato: true))
+        }
         // gazetteer missions (longest span wins)
         for sp in view.spans(r.missionCategory).sorted(by: { ($0.last - $0.first) > ($1.last - $1.first) }) {
             if targets.contains(where: { $0.first <= sp.last && sp.first <= $0.last }) { continue }
@@ -82,12 +114,28 @@ struct MissionExtractor {
         }
         guard targets.contains(where: { $0.nato }) else { return [] }
         let nonObjects = view.spans(ctx.lex("change_non_objects"))
+        let expansionObjects = view.spans(ctx.lex("expansion_objects"))
+        let timeExtension = view.spans(ctx.lex("time_extension_cues"))
+        let negated = view.spans(ctx.lex("mission_negation"))
+        let handoverObjects = view.spans(ctx.lex("handover_objects"))
         let proposedCues = view.spans(ctx.lex("mission_proposed"))
         var cues: [(SentenceView.Span, Change)] = []
-        for (lex, change) in [("change_launch", Change.launch), ("change_expand", .expand), ("change_reduce", .reduce), ("change_end", .end)] {
+        for (lex, change) in [("change_launch", Change.launch), ("change_expand", .expand), ("change_reduce", .reduce), ("change_end", .end), ("change_other", .other)] {
             for sp in view.spans(ctx.lex(lex)) {
                 if nonObjects.contains(where: { $0.first > sp.last && $0.first <= sp.last + 2 }) { continue }
                 if isBackground(view, sp) { continue }
+                if negated.contains(where: { $0.last < sp.first && $0.last >= sp.first - 5 }) { continue }
+                if change == .end, view.word(sp.first).starts(with: Array("hand".utf8)),
+                   handoverObjects.contains(where: { $0.first > sp.last && $0.first <= sp.last + 3 }) { continue }
+                if change == .expand, view.word(sp.first).starts(with: Array("extend".utf8)),
+                   timeExtension.contains(where: { $0.first > sp.last && $0.first <= sp.last + 8 }) {
+                    cues.append((sp, .other)) // "extend Sea Guardian for another year"
+                    continue
+                }
+                if change == .launch, expansionObjects.contains(where: { $0.first > sp.last && $0.first <= sp.last + 4 }) {
+                    cues.append((sp, .expand)) // "will open a new base": an existing mission grows
+                    continue
+                }
                 cues.append((sp, change))
             }
         }
@@ -97,7 +145,9 @@ struct MissionExtractor {
             var best: (Int, Change, SentenceView.Span)?
             for (sp, change) in cues {
                 if sp.first <= t.last && t.first <= sp.last { continue } // the cue is part of the name
-                let d = sp.last < t.first ? t.first - sp.last : sp.first - t.last
+                let d = sp.last < t.first ? t.first - sp.last : distanceAfter(view, target: t.last, cue: sp.first)
+                // "KFOR must stay neutral, after Kosovo police closed…": the verb is in another clause
+                if sp.first > t.last, ((t.last + 1)..<sp.first).contains(where: { view.isWord($0, in: Self.clauseWords) }) { continue }
                 guard d <= Self.window else { continue }
                 // another target is nearer to this cue: the cue belongs to it
                 let nearer = targets.contains { o in
@@ -119,9 +169,10 @@ struct MissionExtractor {
             case .end: kind = t.office ? "close_office" : "end"
             case .expand: kind = "expand"
             case .reduce: kind = "reduce"
+            case .other: kind = "other"
             }
             out.append(MissionFact(mission: t.name, change: kind, place: t.place, status: proposed ? "proposed" : "decided",
-                                   evidence: ctx.sentenceText(view.index), rules: ["mission.\(kind)", proposed ? "mission.proposed" : "mission.decided"]))
+                                   evidence: ctx.evidence(view.index, around: view.tokens[t.first].start), rules: ["mission.\(kind)", proposed ? "mission.proposed" : "mission.decided"]))
         }
         return out
     }

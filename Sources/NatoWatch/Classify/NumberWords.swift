@@ -9,15 +9,15 @@ enum NumberWords {
     ]
 
     /// Word → value for single-token lookups (lowercased UTF-8).
-    static let byBytes: [[UInt8]: Double] = {
-        var d: [[UInt8]: Double] = [:]
+    static let byBytes: ByteWordMap<Double> = {
+        var d = ByteWordMap<Double>()
         for (k, v) in values where !k.contains(" ") { d[Array(k.utf8)] = v }
         return d
     }()
 
     /// Counting words for durations ("within five years").
-    static let durations: [[UInt8]: Int] = {
-        var d: [[UInt8]: Int] = [:]
+    static let durations: ByteWordMap<Int> = {
+        var d = ByteWordMap<Int>()
         for (k, v) in values where !k.contains(" ") && v >= 1 && v == v.rounded() { d[Array(k.utf8)] = Int(v) }
         d[Array("a".utf8)] = 1
         d[Array("a decade".utf8)] = 10

@@ -12,33 +12,52 @@ import Foundation
 struct PledgeExtractor {
     let ctx: ArticleContext
 
-    private static let qualifiers: Set<[UInt8]> = Set(["at", "least", "about", "around", "roughly", "nearly", "almost", "some",
+    private static let qualifiers = ByteWordSet(["at", "least", "about", "around", "roughly", "nearly", "almost", "some",
                                                        "over", "more", "than", "up", "to", "no", "less", "close", "approximately",
                                                        "an", "a", "additional", "extra", "further", "another", "estimated", "just",
-                                                       "exceeding", "above", "below", "under", "of", "the", "equivalent"].map { Array($0.utf8) })
-    private static let linkWords: Set<[UInt8]> = Set(["to", "at", "of", "reach", "reaching", "reaches", "hit", "hitting", "meet",
-                                                      "target", "goal", "be", "is", "towards", "toward", "around", "about", "least"].map { Array($0.utf8) })
-    private static let growthAfter: Set<[UInt8]> = Set(["rise", "increase", "increases", "hike", "jump", "boost", "growth", "more",
+                                                       "exceeding", "above", "below", "under", "of", "the", "equivalent"])
+    private static let linkWords = ByteWordSet(["to", "at", "of", "reach", "reaching", "reaches", "hit", "hitting", "meet",
+                                                      "target", "goal", "be", "is", "towards", "toward", "around", "about", "least"])
+    private static let spendVerbs = ByteWordSet(["spend", "spending", "reach", "reaching", "hit", "hitting", "meet", "allocate", "earmark", "devote"])
+    private static let movementStems: [[UInt8]] = ["rais", "increas", "rise", "rose", "lift", "boost", "grow", "go ", "climb", "hik", "ramp", "bring"].map { Array($0.utf8) }
+    private static let growthAfter = ByteWordSet(["rise", "increase", "increases", "hike", "jump", "boost", "growth", "more",
                                                         "higher", "lower", "cut", "cuts", "drop", "fall", "of", "year", "annual",
-                                                        "annually", "per", "a"].map { Array($0.utf8) })
+                                                        "annually", "per", "a"])
 
     func extract() -> [PledgeFact] {
         var facts: [PledgeFact] = []
         var lastActor: (actor: Int, sentence: Int)?
         let defence = ctx.lex("defence_objects")
+        // the headline's actor stands in for "the government" in body sentences naming nobody
+        var titleActorCache: Int??
+        func titleActor() -> Int? {
+            if let cached = titleActorCache { return cached }
+            let found = ctx.titleSentences.sorted().lazy.compactMap { t in
+                ActorFinder(view: SentenceView(ctx, t)).mentions().first { ctx.rules.gazetteer.actors[$0.actor].kind != .partner }?.actor
+            }.first
+            titleActorCache = .some(found)
+            return found
+        }
         for s in ctx.bodyFirstOrder {
             let hasDefenceHere = ctx.has(s, defence)
             let prevDefence = s > 0 && ctx.sentences[s - 1].paragraph == ctx.sentences[s].paragraph && ctx.has(s - 1, defence)
-            let hasNumber = ctx.hasDigit(s) || ctx.has(s, ctx.rules.numberWordCategory)
-            if !(hasNumber && (hasDefenceHere || prevDefence)) {
+            let hasNumber = ctx.hasQuantitySignal(s)
+            let natoTarget = ctx.has(s, ctx.lex("nato_context")) && ctx.has(s, ctx.lex("target_nouns"))
+            if !(hasNumber && (hasDefenceHere || prevDefence || natoTarget || ctx.defenceArticle)) {
                 if let a = firstActorCheap(s) { lastActor = (a, s) }
                 continue
             }
             let view = SentenceView(ctx, s)
             let actors = ActorFinder(view: view).mentions()
-            let found = extract(view: view, actors: actors, fallback: lastActor.flatMap { s - $0.sentence == 1 ? $0.actor : nil },
-                                contextOnly: !hasDefenceHere)
-            for f in found { Self.merge(f, into: &facts) }
+            let previous = lastActor.flatMap { s - $0.sentence == 1 ? $0.actor : nil }
+            let found = extract(view: view, actors: actors, fallback: previous ?? (ctx.titleSentences.contains(s) ? nil : titleActor()),
+                                contextOnly: !hasDefenceHere, prevHasDefence: prevDefence, inheritedYear: { yearBefore(s, actor: $0) })
+            let fromTitle = ctx.titleSentences.contains(s)
+            for f in found {
+                // a headline restates the body: a rounded or range-end figure in it is not a second pledge
+                if fromTitle, facts.contains(where: { $0.actor == f.actor && $0.metric == f.metric && !ctx.titleSentenceEvidence.contains($0.evidence) }) { continue }
+                Self.merge(f, into: &facts)
+            }
             if let first = actors.first(where: { ctx.rules.gazetteer.actors[$0.actor].kind != .partner }) { lastActor = (first.actor, s) }
             else { lastActor = nil }
         }
@@ -66,7 +85,20 @@ struct PledgeExtractor {
         return nil
     }
 
-    private func extract(view: SentenceView, actors: [ActorFinder.Mention], fallback: Int?, contextOnly: Bool) -> [PledgeFact] {
+    /// A future year named in one of the two body sentences before `s` that also names `actor`
+    /// ("Norway will … next year. Norway's defence budget will rise to…").
+    private func yearBefore(_ s: Int, actor: Int) -> Int? {
+        guard let py = ctx.publishedYear, !ctx.titleSentences.contains(s) else { return nil }
+        for p in stride(from: s - 1, through: max(0, s - 2), by: -1) where !ctx.titleSentences.contains(p) {
+            let v = SentenceView(ctx, p)
+            guard ActorFinder(view: v).mentions().contains(where: { $0.actor == actor }) else { continue }
+            if let y = TargetYearFinder(view: v, publishedYear: py).mentions().last(where: { $0.year >= py })?.year { return y }
+        }
+        return nil
+    }
+
+    private func extract(view: SentenceView, actors: [ActorFinder.Mention], fallback: Int?, contextOnly: Bool, prevHasDefence: Bool,
+                         inheritedYear: (Int) -> Int?) -> [PledgeFact] {
         let g = ctx.rules.gazetteer
         let quantities = QuantityParser(view: view, gazetteer: g).parse()
         guard !quantities.isEmpty else { return [] }
@@ -75,21 +107,37 @@ struct PledgeExtractor {
         let commit = view.spans(ctx.lex("commitment_cues"))
         let achieved = view.spans(ctx.lex("achieved_cues"))
         let negation = view.spans(ctx.lex("negation_cues"))
+        let dismissal = view.spans(ctx.lex("dismissal_cues"))
+        let estimates = view.spans(ctx.lex("estimate_cues"))
+        let achievedAfter = view.spans(ctx.lex("achieved_after"))
         let demand = view.spans(ctx.lex("demand_cues"))
         let proposal = view.spans(ctx.lex("proposal_cues"))
         let component = view.spans(ctx.lex("component_cues"))
         let baseline = view.spans(ctx.lex("baseline_cues"))
         let background = view.spans(ctx.lex("background_cues"))
+        let targetNouns = view.spans(ctx.lex("target_nouns"))
+        let meetCues = view.spans(ctx.lex("meet_cues"))
+        let natoWords = view.spans(ctx.lex("nato_context"))
         let yearFinder = TargetYearFinder(view: view, publishedYear: ctx.publishedYear)
         let years = yearFinder.mentions()
         var out: [PledgeFact] = []
         var accepted: [Quantity] = []
-        for (qi, q) in quantities.enumerated() {
+        for (qi, original) in quantities.enumerated() {
+            var q = original
             var rules: [String] = []
+            // "from 5 to 6 percent": after a movement verb ("raise from 2 to 3%") the target is the upper
+            // figure; otherwise ("earmark from 5 to 6%") it is a range and the lower bound is kept
+            if let high = q.high, view.isWord(q.first - 1, "from") {
+                let moved = (max(0, q.first - 7)..<(q.first - 1)).contains { k in
+                    Self.movementStems.contains { view.word(k).starts(with: $0) }
+                }
+                if moved { q.value = high }
+                rules.append(moved ? "pledge.from_to_target" : "pledge.range_lower_bound")
+            }
             guard !q.inParentheses, !q.isPoints else { continue }
             let before = skipQualifiers(q.first - 1, view)
             // baselines and increments
-            if baseline.contains(where: { $0.last == before || $0.last == q.first - 1 }) { continue }
+            if q.high == nil, baseline.contains(where: { $0.last == before || $0.last == q.first - 1 }) { continue }
             if let next = quantities.dropFirst(qi + 1).first, view.isWord(q.last + 1, "to"), next.first == q.last + 2, q.kind == next.kind {
                 continue // "from 2% to 3%": the first is the baseline
             }
@@ -97,12 +145,23 @@ struct PledgeExtractor {
             switch q.kind {
             case .percent:
                 if view.isWord(before, "by") || view.isWord(q.first - 1, "by") { continue }
+                // "1.5% of GDP more", "0.5% extra": an increment
+                let afterAnchor = gdp.first(where: { $0.first > q.last && $0.first <= q.last + 6 })?.last ?? q.last
+                if view.isWord(afterAnchor + 1, "more") || view.isWord(afterAnchor + 1, "extra") || view.isWord(q.last + 1, "more") { continue }
                 let afterGDP = accepted.contains { $0.kind == .percent }
                 let anchored = gdp.contains { ($0.first > q.last && $0.first <= q.last + 6) || ($0.last < q.first && $0.last >= q.first - 4) }
                 if anchored {
                     rules.append("pledge.pct_gdp")
-                } else if afterGDP, view.isWord(before, in: Self.linkWords) || view.isWord(q.first - 1, in: Self.linkWords) {
+                } else if afterGDP, !view.isWord(q.last + 1, in: Self.growthAfter) {
                     rules.append("pledge.pct_follows_gdp_share")
+                } else if natoWords.contains(where: { $0.last < q.first && $0.last >= q.first - 4 }),
+                          targetNouns.contains(where: { $0.first > q.last && $0.first <= q.last + 2 }),
+                          meetCues.contains(where: { $0.last < q.first && $0.last >= q.first - 5 }) {
+                    rules.append("pledge.meets_nato_target") // "meet NATO's 2% target": a share of GDP by definition
+                } else if ctx.defenceArticle, objects.isEmpty, !view.isWord(q.last + 1, in: Self.growthAfter),
+                          view.isWord(before, in: Self.spendVerbs) || view.isWord(q.first - 1, in: Self.spendVerbs) {
+                    // in an article about defence spending: "plans to spend 4.7% this year", "will reach 3.5% by 2029"
+                    rules.append("pledge.pct_implicit_defence_article")
                 } else {
                     // "raise defence spending to 3 percent": only right after a defence word, with a link word
                     guard view.isWord(before, in: Self.linkWords) || view.isWord(q.first - 1, in: Self.linkWords) else { continue }
@@ -113,7 +172,7 @@ struct PledgeExtractor {
                 metric = "pct_gdp"
                 guard q.value > 0, q.value <= 10 || (q.high ?? 0) > 0 && q.value <= 10 else { continue }
             case .money:
-                guard q.value >= 1e7 else { continue }
+                guard q.value >= 1e7, q.value < 1e15 else { continue } // below ten million or absurd: not a budget figure
                 metric = "amount"
                 rules.append("pledge.amount")
             case .plain:
@@ -125,29 +184,53 @@ struct PledgeExtractor {
             if let nearest = nearestObject(objects, q, preferBefore: targetOfTo) {
                 guard nearest.isDefence else { continue }
                 rules.append("pledge.defence_object")
-            } else {
-                guard contextOnly else { continue }
+            } else if natoWords.contains(where: { $0.last < q.first && $0.last >= q.first - 8 }),
+                      targetNouns.contains(where: { $0.first >= q.first - 6 && $0.first <= q.last + 2 }) {
+                rules.append("pledge.nato_target_object") // "reach the NATO benchmark of 2% of GDP"
+            } else if contextOnly && prevHasDefence {
                 rules.append("pledge.defence_context_previous_sentence")
+            } else if ctx.defenceArticle {
+                rules.append("pledge.defence_article_context")
+            } else {
+                continue
             }
             // component of a total already taken
-            if !accepted.isEmpty, component.contains(where: { $0.first < q.first && $0.first > (accepted.last?.last ?? 0) }) { continue }
+            if q.kind == .percent, accepted.last?.kind == .percent,
+               component.contains(where: { $0.first < q.first && $0.first > (accepted.last?.last ?? 0) }) { continue }
             if background.contains(where: { $0.last < q.first }) { continue }
             // status cues before the quantity
             let cueBefore = nearestBefore(q.first, [(commit, 0), (achieved, 1)])
             if cueBefore == 1 { continue }
             if negation.contains(where: { $0.last < q.first && $0.last >= q.first - 10 }) { continue }
+            // "a 5% target would be unreasonable"
+            if dismissal.contains(where: { $0.first > q.last && $0.first <= q.last + 6 }) { continue }
+            // "…2.2% of GDP this year, according to NATO estimates": a measured level
+            if estimates.contains(where: { $0.first > q.last && $0.first <= q.last + 12 }) { continue }
+            if achievedAfter.contains(where: { $0.first > q.last && $0.first <= q.last + 5 }) { continue }
             if cueBefore == nil {
-                guard commit.contains(where: { $0.first > q.last }) else { continue }
+                // a commitment word after the figure, in its own stretch ("…3% of GDP by 2029, the government pledged")
+                let limit = min(q.last + 10, nextQuantityStart(after: qi, in: quantities, count: view.tokens.count))
+                guard commit.contains(where: { $0.first > q.last && $0.first < limit }) else { continue }
             }
             rules.append("pledge.commitment")
             // actor
-            let actorMention = actors.last(where: { $0.last < q.first }) ?? actors.first(where: { $0.first > q.last })
+            // the actor before the figure, else a member named shortly after it ("…by 2029, Finland said")
+            let actorMention = actors.last(where: { $0.last < q.first })
+                ?? actors.first(where: { $0.first > q.last && $0.first <= q.last + 12 && g.actors[$0.actor].kind == .member })
             var actorIndex = actorMention?.actor
             var fromFallback = false
             if actorIndex == nil, let fb = fallback { actorIndex = fb; fromFallback = true; rules.append("pledge.actor_previous_sentence") }
             guard let ai = actorIndex else { continue }
             let actor = g.actors[ai]
             guard actor.kind != .partner else { continue }
+            // "in line with NATO's new target of 5%": the alliance's number, not this actor's promise
+            // (unless the allies themselves agree it, or the actor promises to meet it)
+            if actor.kind != .bloc || actor.currency != nil,
+               natoWords.contains(where: { $0.last >= q.first - 8 && $0.first <= q.last + 4 }),
+               targetNouns.contains(where: { $0.first >= q.first - 6 && $0.first <= q.last + 2 }),
+               !meetCues.contains(where: { $0.last < q.first && $0.last >= q.first - 9 }) {
+                continue
+            }
             // "Estonia, Latvia and Lithuania will each…": every member of the list pledges
             var coActors: [Int] = []
             if let m = actorMention, let mi = actors.firstIndex(where: { $0.first == m.first }) {
@@ -168,7 +251,12 @@ struct PledgeExtractor {
             // year
             let nextStart = quantities.dropFirst(qi + 1).first(where: { !$0.inParentheses && $0.kind != .plain })?.first ?? view.tokens.count
             let yearsHere = years.filter { $0.last < nextStart }
-            let target = yearFinder.targetYear(for: q.first, q.last, mentions: yearsHere)
+            var target = yearFinder.targetYear(for: q.first, q.last, mentions: yearsHere)
+            if target == nil, years.count == 1, baseline.isEmpty { target = years[0].year } // one year shared by the sentence's figures
+            if target == nil, let y = inheritedYear(ai), !fromFallback || inheritedFromPrevious(ai, view.index) {
+                target = y
+                rules.append("pledge.year_previous_sentence")
+            }
             if fromFallback && target == nil { continue }
             if let py = ctx.publishedYear {
                 if let t = target, t < py { continue }
@@ -198,15 +286,27 @@ struct PledgeExtractor {
                 out.append(PledgeFact(
                     actor: other.name, metric: metric, value: metric == "amount" ? q.value : round(q.value * 100) / 100,
                     currency: c, scale: q.scale, targetYear: target, status: proposed ? "proposed" : "committed",
-                    evidence: ctx.sentenceText(view.index), rules: rules + ["pledge.actor_list"]))
+                    evidence: ctx.evidence(view.index, around: view.tokens[q.first].start), rules: rules + ["pledge.actor_list"]))
             }
             out.append(PledgeFact(
                 actor: actor.name, metric: metric, value: metric == "amount" ? q.value : round(q.value * 100) / 100,
                 currency: currency, scale: q.scale, targetYear: target, status: proposed ? "proposed" : "committed",
-                evidence: ctx.sentenceText(view.index), rules: rules))
+                evidence: ctx.evidence(view.index, around: view.tokens[q.first].start), rules: rules))
             accepted.append(q)
         }
         return out
+    }
+
+    private func nextQuantityStart(after qi: Int, in quantities: [Quantity], count: Int) -> Int {
+        quantities.dropFirst(qi + 1).first(where: { !$0.inParentheses })?.first ?? count
+    }
+
+    /// Whether the sentence just before `s` names `actor` and a future year (the fallback actor's own sentence).
+    private func inheritedFromPrevious(_ actor: Int, _ s: Int) -> Bool {
+        guard let py = ctx.publishedYear, s > 0, !ctx.titleSentences.contains(s - 1) else { return false }
+        let v = SentenceView(ctx, s - 1)
+        return ActorFinder(view: v).mentions().contains { $0.actor == actor }
+            && TargetYearFinder(view: v, publishedYear: py).mentions().contains { $0.year >= py }
     }
 
     private func skipQualifiers(_ i: Int, _ view: SentenceView) -> Int {

@@ -5,10 +5,10 @@ import Yams
 struct RuleSet: Sendable {
     /// Lexicons the extractors rely on; the rules file must define them.
     static let requiredLexicons = [
-        "defence_objects", "negative_objects", "gdp_anchors", "commitment_cues", "achieved_cues", "proposal_cues",
-        "negation_cues", "demand_cues", "baseline_cues", "government_nouns", "metonym_verbs", "metonym_blockers",
-        "component_cues", "background_cues", "change_launch", "change_expand", "change_reduce", "change_end", "change_non_objects",
-        "mission_proposed", "mission_negative", "nato_context",
+        "defence_objects", "negative_objects", "gdp_anchors", "commitment_cues", "achieved_cues", "achieved_after", "proposal_cues",
+        "negation_cues", "dismissal_cues", "estimate_cues", "demand_cues", "baseline_cues", "government_nouns", "metonym_verbs", "metonym_blockers",
+        "component_cues", "background_cues", "target_nouns", "meet_cues", "change_launch", "change_expand", "change_reduce", "change_end", "change_other", "time_extension_cues", "change_non_objects", "expansion_objects", "handover_objects",
+        "mission_proposed", "mission_negative", "mission_negation", "mission_anaphora", "nato_context",
     ]
 
     var matcher = PhraseMatcher()
@@ -25,6 +25,9 @@ struct RuleSet: Sendable {
     var notNatoCategory: Int32 = 0
     var officeTemplateCategory: Int32 = 0
     var numberWordCategory: Int32 = 0
+    /// Percent, scale and currency words ("per cent", "billion", "euros"): a sentence without one,
+    /// a `%` or a currency symbol cannot hold a pledge figure.
+    var quantityWordCategory: Int32 = 0
 
     /// Loads `topics.yaml` at `url` and the gazetteers it names (paths relative to it).
     init(url: URL) throws {
@@ -101,6 +104,14 @@ struct RuleSet: Sendable {
         for s in gazetteer.officeTemplates { matcher.add(s, label: PhraseLabel(category: officeTemplateCategory, entry: -1, kind: 0)) }
         numberWordCategory = newCategory()
         for (w, _) in NumberWords.values { matcher.add(w, label: PhraseLabel(category: numberWordCategory, entry: -1, kind: 0)) }
+        quantityWordCategory = newCategory()
+        let quantityLabel = PhraseLabel(category: quantityWordCategory, entry: -1, kind: 0)
+        for w in ["percent", "per cent", "pct", "pc", "percentage", "prozent"] { matcher.add(w, label: quantityLabel) }
+        for c in gazetteer.currencies {
+            let form = c.tokens.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
+            if form.utf8.count > 1 { matcher.add(form, label: quantityLabel) }
+        }
+        for k in gazetteer.scales.keys where k.count > 1 { matcher.add(String(decoding: k, as: UTF8.self), label: quantityLabel) }
 
         // topics
         guard let tNode = top["topics"] else { throw f.error(f.root, "missing 'topics'") }
@@ -207,36 +218,4 @@ struct RuleSet: Sendable {
         }
         return group
     }
-}
-
-/// A topic: its rules, negative rules and reporting threshold.
-struct TopicDefinition: Sendable {
-    var name: String
-    var threshold: Double
-    var rules: [TopicRule] = []
-    var negative: [TopicRule] = []
-}
-
-/// One weighted topic rule.
-struct TopicRule: Sendable {
-    enum Kind: Sendable {
-        /// Phrases anywhere in the article (at least `minDistinct` different ones).
-        case any(RuleGroup)
-        /// All groups co-occur in one sentence.
-        case sentence([RuleGroup])
-        /// The extractor found a `pledge` or `mission` fact.
-        case fact(String)
-    }
-    var id: String
-    var weight: Double
-    var kind: Kind
-    var minDistinct: Int
-    var unless: RuleGroup?
-}
-
-/// A set of alternatives compiled to one matcher category, plus structural tests.
-struct RuleGroup: Sendable {
-    enum Special: Sendable, Hashable { case number, percent, money, year }
-    var category: Int32
-    var specials: Set<Special> = []
 }

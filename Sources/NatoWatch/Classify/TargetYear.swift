@@ -8,8 +8,8 @@ struct TargetYearFinder {
     /// A year mention: where it is and what it resolves to.
     struct Mention { var first: Int; var last: Int; var year: Int; var preposition: Bool }
 
-    private static let yearPrepositions: Set<[UInt8]> = Set(["by", "in", "until", "till", "before", "through", "from", "starting",
-                                                             "start", "as", "of", "for", "to", "within", "after", "beginning"].map { Array($0.utf8) })
+    private static let yearPrepositions = ByteWordSet(["by", "in", "until", "till", "before", "through", "from", "starting",
+                                                             "start", "as", "of", "for", "to", "within", "after", "beginning"])
 
     /// All year mentions in the sentence.
     func mentions() -> [Mention] {
@@ -21,7 +21,11 @@ struct TargetYearFinder {
                 var year = Int(t[i].number)
                 var last = i
                 // "2026-2030", "2025-26", "2025/26": take the end
-                if (view.isWord(i + 1, "-") || view.isWord(i + 1, "/")), i + 2 < t.count, t[i + 2].kind == .number, t[i + 2].isInteger {
+                if (view.isWord(i + 1, "and") || view.isWord(i + 1, "to")), i + 2 < t.count, t[i + 2].kind == .number, t[i + 2].isInteger,
+                   t[i + 2].number >= 1990, t[i + 2].number <= 2100, Int(t[i + 2].number) > year {
+                    year = Int(t[i + 2].number) // "between 2024 and 2030": the end
+                    last = i + 2
+                } else if (view.isWord(i + 1, "-") || view.isWord(i + 1, "/")), i + 2 < t.count, t[i + 2].kind == .number, t[i + 2].isInteger {
                     let v = Int(t[i + 2].number)
                     if v >= 1990 && v <= 2100 { year = v; last = i + 2 } else if v < 100, v > year % 100 { year = year - year % 100 + v; last = i + 2 }
                 }
@@ -42,7 +46,7 @@ struct TargetYearFinder {
     }
 
     /// A relative time expression at token `i`: (year, token count).
-    private static let relativeStarts: Set<[UInt8]> = Set(["next", "this", "the", "end", "within", "over", "in"].map { Array($0.utf8) })
+    private static let relativeStarts = ByteWordSet(["next", "this", "the", "end", "within", "over", "in"])
 
     private func relative(at i: Int, publishedYear py: Int) -> (Int, Int)? {
         guard view.tokens[i].kind == .word, view.isWord(i, in: Self.relativeStarts) else { return nil }
@@ -68,7 +72,7 @@ struct TargetYearFinder {
             var n: Int?
             if view.tokens[numTok].kind == .number, view.tokens[numTok].isInteger, view.tokens[numTok].number < 50 {
                 n = Int(view.tokens[numTok].number)
-            } else if let v = NumberWords.durations[Array(view.word(numTok))], !(w(k, "a") && !w(k + 1, "year")) {
+            } else if let v = NumberWords.durations.lookup(view.word(numTok)), !(w(k, "a") && !w(k + 1, "year")) {
                 n = v
             }
             guard let years = n, w(k + 1, "years") || w(k + 1, "year") else { return nil }

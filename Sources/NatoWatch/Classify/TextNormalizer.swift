@@ -7,6 +7,9 @@ enum TextNormalizer {
     /// The normalized UTF-8 bytes of `text`.
     static func normalize(_ text: String) -> [UInt8] {
         var input = Array(text.utf8)
+        // fast path: plain ASCII without CR, TAB or entities needs no change
+        if !input.contains(where: { $0 >= 0x80 || $0 == 0x0D || $0 == 0x09 || $0 == 0x26 }) { return input }
+        if input.contains(0x26) { input = decodeEntities(input) }
         if hasCombiningMarks(input) {
             input = Array(text.precomposedStringWithCanonicalMapping.utf8)
         }
@@ -57,6 +60,40 @@ enum TextNormalizer {
             if b == 0xEF, i + 2 < n, input[i + 1] == 0xBC, input[i + 2] == 0x85 { out.append(0x25); i += 3; continue } // ％
             out.append(b)
             i += 1
+        }
+        return out
+    }
+
+    private static let namedEntities: [String: String] = [
+        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ", "ndash": "-", "mdash": "-",
+        "lsquo": "'", "rsquo": "'", "ldquo": "\"", "rdquo": "\"", "hellip": "...", "euro": "€", "pound": "£",
+        "yen": "¥", "percnt": "%", "shy": "", "thinsp": " ", "ensp": " ", "emsp": " ", "laquo": "\"", "raquo": "\"",
+    ]
+
+    /// Decodes HTML entities left in feed text (`&#8217;`, `&#x2019;`, `&ndash;`, `&euro;`…).
+    static func decodeEntities(_ bytes: [UInt8]) -> [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            guard bytes[i] == 0x26, let semi = bytes[(i + 1)..<min(bytes.count, i + 12)].firstIndex(of: 0x3B) else {
+                out.append(bytes[i]); i += 1; continue
+            }
+            let name = String(decoding: bytes[(i + 1)..<semi], as: UTF8.self)
+            var replacement: String?
+            if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                replacement = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+            } else if name.hasPrefix("#") {
+                replacement = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+            } else {
+                replacement = namedEntities[name]
+            }
+            if let r = replacement {
+                out.append(contentsOf: r.utf8)
+                i = semi + 1
+            } else {
+                out.append(bytes[i]); i += 1
+            }
         }
         return out
     }

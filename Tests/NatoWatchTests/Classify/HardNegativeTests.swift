@@ -28,6 +28,12 @@ import Testing
         "In 2014, allies agreed to move towards spending 2% of GDP on defence within a decade.",
         "Defence expenditure should rise by 0.2% of GDP each year starting in 2026.",
         "Denmark will increase defence spending by a further 0.5 percentage points.",
+        // increments, trade and estimates
+        "EU leaders agreed to allow member states to spend up to 1.5% of GDP more on defence.",
+        "Under the trade deal, the EU will buy $750 billion of U.S. energy over three years.",
+        "Reaching 3.5% on core defence would require roughly 250 billion euros a year in extra spending across the European Union.",
+        // measured levels reported after the figure
+        "Belgium's defence spending is expected to reach 2.2% of GDP this year, according to NATO estimates.",
         // rule exemptions
         "Parliament approved exempting defence spending above 1% of GDP from the debt brake.",
     ])

@@ -24,6 +24,31 @@ import Testing
         #expect(m?.status == "decided")
     }
 
+    @Test func extensionInTimeIsOther() {
+        let m = one("NATO agreed to extend Operation Sea Guardian for another year.")
+        #expect(m?.mission == "Operation Sea Guardian" && m?.change == "other")
+    }
+
+    @Test func extensionInSpaceIsExpand() {
+        let m = one("NATO has extended its Eastern Sentry air defence activity to cover Romania's Black Sea coast.")
+        #expect(m?.mission == "Eastern Sentry" && m?.change == "expand")
+    }
+
+    @Test func theMissionRefersBack() {
+        let r = ClassifierFixture.classify("NATO Mission Iraq advises the Iraqi defence ministry. The mission will be expanded to include the interior ministry, NATO said.")
+        #expect(r.missions.map(\.change) == ["expand"])
+        #expect(r.missions.first?.mission == "NATO Mission Iraq")
+    }
+
+    @Test func negationBeforeTheVerbCancelsIt() {
+        #expect(ClassifierFixture.classify("NATO has no plans to expand KFOR, a spokesperson said.").missions.isEmpty)
+    }
+
+    @Test func negationElsewhereDoesNotCancel() {
+        let m = one("NATO is reducing the number of jets assigned to Eastern Sentry, though officials said capability would not be affected.")
+        #expect(m?.mission == "Eastern Sentry" && m?.change == "reduce")
+    }
+
     @Test func reviewingPlansIsProposed() {
         let m = one("The alliance was reviewing plans to open a liaison office in Jordan.")
         #expect(m?.change == "open_office" && m?.status == "proposed" && m?.place == "Jordan")

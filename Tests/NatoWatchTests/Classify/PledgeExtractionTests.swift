@@ -122,6 +122,12 @@ import Testing
         #expect(one(text)?.actor == actor)
     }
 
+    @Test func headlineActorStandsInForTheGovernment() {
+        let r = ClassifierFixture.classify("Officials said the plan would raise defence spending to 3% of GDP by 2030.", title: "Slovakia to lift defence spending")
+        #expect(r.pledges.first?.actor == "Slovakia")
+        #expect(r.pledges.count == 1)
+    }
+
     @Test func listOfActorsPledgesForEach() {
         let p = pledges("Estonia, Latvia and Lithuania will each raise defence spending to 5% of GDP by 2026.")
         #expect(Set(p.map(\.actor)) == ["Estonia", "Latvia", "Lithuania"])
@@ -138,8 +144,47 @@ import Testing
         #expect(one("Slovakia is considering a proposal to increase defence spending to 3% of GDP by 2030.")?.status == "proposed")
     }
 
+    @Test func forecastIsProposed() {
+        #expect(one("Germany's defence budget is expected to rise to 3% of GDP in 2027, the finance ministry said.")?.status == "proposed")
+    }
+
     @Test func commitmentIsCommitted() {
         #expect(one("Portugal pledged to raise defence spending to 2% of GDP by 2029.")?.status == "committed")
+    }
+
+    @Test func alliesAgreeingTheirOwnTarget() {
+        let p = one("NATO allies have agreed to a new target of 3.5% of GDP for core defence spending by 2035, plus 1.5% for wider security.")
+        #expect(p?.actor == "NATO allies" && p?.value == 3.5 && p?.targetYear == 2035)
+    }
+
+    @Test func alliancesTargetIsNotTheSubjectsPledge() {
+        let p = pledges("Germany will raise defence spending to 3.5% of GDP by 2029, in line with NATO's new target of 5% by 2035.")
+        #expect(p.map(\.value) == [3.5])
+    }
+
+    @Test func meetingNATOsTargetIsAPledge() {
+        #expect(one("Canada will meet NATO's target of spending 2% of GDP on defence this year.")?.targetYear == 2025)
+    }
+
+    @Test func yearRangeWithBetweenTakesTheEnd() {
+        #expect(one("The French cabinet approved a law that will allocate €413bn to the armed forces between 2024 and 2030.")?.targetYear == 2030)
+    }
+
+    @Test func defenceArticleLetsFiguresStandAlone() {
+        let text = """
+        Defence spending across NATO is rising fast. Defence budgets are at record levels. Defence ministers meet next week.
+        Poland is the biggest spender. The government plans to spend 4.7% this year and 4.8% in 2026.
+        Estonia, Latvia and Lithuania already spend more than 3% and have said they will reach 5% or more by 2026.
+        """
+        let p = pledges(text)
+        #expect(p.contains { $0.actor == "Poland" && $0.value == 4.7 && $0.targetYear == 2025 })
+        #expect(p.contains { $0.actor == "Poland" && $0.value == 4.8 && $0.targetYear == 2026 })
+        #expect(p.filter { $0.value == 5.0 }.count == 3)
+        #expect(!p.contains { $0.value == 3.0 })
+    }
+
+    @Test func withoutDefenceContextABareFigureIsNothing() {
+        #expect(pledges("Poland's economy is doing well. The government plans to spend 4.7% this year.").isEmpty)
     }
 
     @Test func fromBaselineToTargetTakesTheTarget() {

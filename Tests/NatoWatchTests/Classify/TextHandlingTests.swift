@@ -14,6 +14,11 @@ import Testing
         #expect(out == "NATO's \"5 %\" - plan...x")
     }
 
+    @Test func decodesLeftoverEntities() {
+        let out = String(decoding: TextNormalizer.normalize("Finland&#8217;s &euro;5bn &ndash; 3&nbsp;% &amp; more &bogus; &#x2019;"), as: UTF8.self)
+        #expect(out == "Finland's €5bn - 3 % & more &bogus; '")
+    }
+
     @Test func composesDecomposedDiacritics() {
         let decomposed = "Tu\u{0308}rkiye"
         let out = String(decoding: TextNormalizer.normalize(decomposed), as: UTF8.self)

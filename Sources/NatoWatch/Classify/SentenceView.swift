@@ -1,0 +1,79 @@
+/// A tokenized sentence with hits mapped to token positions.
+struct SentenceView {
+    let ctx: ArticleContext
+    let index: Int
+    let tokens: [Token]
+    /// Spans of the sentence's hits, by category, in text order (built once).
+    private let spansByCategory: [[Span]]
+
+    init(_ ctx: ArticleContext, _ index: Int) {
+        self.ctx = ctx
+        self.index = index
+        let s = ctx.sentences[index]
+        let toks = Tokenizer.tokenize(ctx.text, from: s.start, to: s.end)
+        tokens = toks
+        var byCategory = [[Span]](repeating: [], count: Int(ctx.rules.categoryCount))
+        func tokenIndex(_ byte: Int) -> Int {
+            var lo = 0, hi = toks.count
+            while lo < hi { let mid = (lo + hi) / 2; if toks[mid].start < byte { lo = mid + 1 } else { hi = mid } }
+            return lo
+        }
+        for i in ctx.sentenceHits[index] {
+            let h = ctx.hits[i]
+            guard Int(h.end) <= s.end else { continue }
+            let first = tokenIndex(Int(h.start))
+            let last = tokenIndex(Int(h.end)) - 1
+            guard first < toks.count, last >= first else { continue }
+            for l in ctx.labels(h) where Int(l.category) < byCategory.count {
+                byCategory[Int(l.category)].append(Span(first: first, last: last, hit: h, label: l))
+            }
+        }
+        spansByCategory = byCategory
+    }
+
+    /// A hit located by tokens: `first` and `last` token indexes (inclusive).
+    struct Span { var first: Int; var last: Int; var hit: PhraseHit; var label: PhraseLabel }
+
+    /// First token starting at or after `byte`.
+    func token(atOrAfter byte: Int) -> Int {
+        var lo = 0, hi = tokens.count
+        while lo < hi { let mid = (lo + hi) / 2; if tokens[mid].start < byte { lo = mid + 1 } else { hi = mid } }
+        return lo
+    }
+
+    /// Spans of `category` in this sentence, in text order.
+    func spans(_ category: Int32) -> [Span] {
+        guard category >= 0, Int(category) < spansByCategory.count else { return [] }
+        return spansByCategory[Int(category)]
+    }
+
+    /// Lowercased bytes of token `i`.
+    func word(_ i: Int) -> ArraySlice<UInt8> {
+        guard i >= 0, i < tokens.count else { return [] }
+        return ctx.lower[tokens[i].start..<tokens[i].end]
+    }
+
+    func isWord(_ i: Int, _ w: String) -> Bool {
+        guard i >= 0, i < tokens.count else { return false }
+        let t = tokens[i]
+        let utf8 = w.utf8
+        guard utf8.count == t.end - t.start else { return false }
+        let lower = ctx.lower
+        var k = t.start
+        for b in utf8 {
+            if lower[k] != b { return false }
+            k += 1
+        }
+        return true
+    }
+
+    func isWord(_ i: Int, in set: ByteWordSet) -> Bool {
+        guard i >= 0, i < tokens.count else { return false }
+        return set.contains(word(i))
+    }
+
+    /// Original-case text of token `i`.
+    func original(_ i: Int) -> String {
+        ctx.string(tokens[i].start, tokens[i].end)
+    }
+}
