@@ -52,6 +52,7 @@ let package = Package(
 //     -Xswiftc -parse-as-library --product NatoWatchFuzzParser
 // scripts/reliability/fuzz.sh does this and runs them.
 package.targets += [
-    .executableTarget(name: "NatoWatchFuzzParser", dependencies: ["NatoWatch"]),
-    .executableTarget(name: "NatoWatchFuzzClassifier", dependencies: ["NatoWatch"]),
+    .target(name: "NatoWatchFuzzDriver"),
+    .executableTarget(name: "NatoWatchFuzzParser", dependencies: ["NatoWatch", "NatoWatchFuzzDriver"]),
+    .executableTarget(name: "NatoWatchFuzzClassifier", dependencies: ["NatoWatch", "NatoWatchFuzzDriver"]),
 ]

@@ -1,5 +1,6 @@
 import Foundation
 import NatoWatch
+import NatoWatchFuzzDriver
 
 /// libFuzzer entry point for the classifier: the rules are compiled once, then each input is
 /// classified as an article's text (lossily decoded as UTF-8, as the pipeline does). Rules come
@@ -21,7 +22,16 @@ public func natowatchFuzzClassifier(_ data: UnsafePointer<UInt8>?, _ size: Int) 
     return 0
 }
 
-#if !NATOWATCH_FUZZ
+#if NATOWATCH_FUZZ
+    /// SwiftPM links an executable's entry point as `<Target>_main` (and `main` to it), so libFuzzer's
+    /// own `main` is not used: hand the arguments to its driver instead.
+    @_cdecl("NatoWatchFuzzClassifier_main")
+    public func natowatchFuzzClassifierMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+        var argc = argc
+        var argv = argv
+        return LLVMFuzzerRunDriver(&argc, &argv) { natowatchFuzzClassifier($0, $1) }
+    }
+#else
     /// Without libFuzzer (a plain `swift build`): replay the files named on the command line
     /// through the same entry point, so crash inputs kept as fixtures can be re-run anywhere.
     @main

@@ -32,7 +32,7 @@ for t in $TARGETS; do
   [ -d "$CRASHES/$t" ] && seeds+=("$CRASHES/$t")
   # Seed directories hold nested folders; libFuzzer reads only files, so flatten them once.
   if [ -z "$(ls -A "$corpus")" ]; then
-    find "${seeds[@]}" -type f -size -1M 2>/dev/null | while read -r f; do
+    find "${seeds[@]}" -type f -size -1000k 2>/dev/null | while read -r f; do
       cp "$f" "$corpus/seed-$(sha1sum "$f" | cut -c1-16)"; done
   fi
   runs=()
