@@ -40,7 +40,7 @@ for t in $TARGETS; do
   runs=()
   [ -n "${NW_FUZZ_RUNS:-}" ] && runs=(-runs="$NW_FUZZ_RUNS")
   echo "fuzz: $t: $(ls "$corpus" | wc -l) corpus inputs, up to ${SECONDS_PER_TARGET}s"
-  NATOWATCH_TOPICS=$ROOT/Config/topics.yaml ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 \
+  SWIFT_BACKTRACE=enable=no NATOWATCH_TOPICS=$ROOT/Config/topics.yaml ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 \
     "$bin" "$corpus" -max_total_time="$SECONDS_PER_TARGET" "${runs[@]}" -max_len=$maxlen -rss_limit_mb=2048 \
       -timeout=10 -print_final_stats=1 -artifact_prefix="$WORK/artifacts-$t/" >"$WORK/$t.log" 2>&1
   rc=$?

@@ -136,6 +136,9 @@ class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
         self.lock = threading.Lock()
         threading.Thread(target=self.serve_forever, daemon=True).start()
 
+    def handle_error(self, request, client_address):
+        pass  # clients that hang up mid-request (natowatch aborting a hostile transfer) are expected
+
     def url(self, path):
         return f"http://127.0.0.1:{self.server_address[1]}{path}"
 
