@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Crash safety: SIGKILL the daemon (interval 1s) at chosen moments while pledges and mission
+"""Crash safety: SIGKILL the daemon (interval 1s) at chosen moments while pledges (32 Allies at 3%,
+then 20 of them raised to 3.5%: pledge.changed) and mission
 changes arrive; restart it each time. At the end every expected alert is in the log exactly once,
 no line is torn or forged, PRAGMA integrity_check is ok, the outbox is drained and the ledger
 (natowatch pledges/missions --json) matches the feeds.
@@ -51,6 +52,15 @@ MISSIONS = [
 ]
 
 
+RAISED = nwrel.ALLIES[:20]  # the second wave: these Allies raise their pledge to 3.5% (pledge.changed)
+
+
+def raise_text(actor):
+    return (f"{actor} lifts defence spending goal to 3.5% of GDP by 2030",
+            f"{actor} will now raise defence spending to 3.5% of gross domestic product by 2030, up from the 3% "
+            "it announced earlier, the prime minister said on Monday.")
+
+
 def build_plan():
     items = []
     for i, a in enumerate(nwrel.ALLIES):
@@ -69,6 +79,9 @@ def build_plan():
                 out.append(pledges.pop(0))
         if missions:
             out.append(missions.pop(0))
+    # then the raises; each is published only once its first pledge has alerted (see main)
+    for i, a in enumerate(RAISED):
+        out.append(("raise", a, f"r{i}") + raise_text(a))
     return out
 
 
@@ -132,6 +145,13 @@ def main():
             time.sleep(0.0005)
         return False
 
+    def publishable(batch):
+        """A raise goes out only after its Ally's first pledge alerted, so the two never arrive in
+        one fetch (which would make pledge.changed vs pledge.new a matter of ordering)."""
+        alerted = {a.get("actor") for a in nwrel.read_alert_log(log)[0] if a.get("kind") == "pledge.new"}
+        ok = [x for x in batch if x[0] != "raise" or x[1] in alerted]
+        return ok, [x for x in batch if x not in ok]
+
     plan = build_plan()
     per_round = -(-len(plan) // KILLS)  # ceil
     modes = ["random", "transfer", "transaction", "append"]
@@ -143,9 +163,11 @@ def main():
     time.sleep(0.5)
     for k in range(KILLS):
         batch, plan = plan[:per_round], plan[per_round:]
+        batch, deferred = publishable(batch)
+        plan = deferred + plan
         with lock:
             for kind, name, guid, t, b in batch:
-                published[kind].append((guid, t, b, nwrel.rfc822()))
+                published["mission" if kind == "mission" else "pledge"].append((guid, t, b, nwrel.rfc822()))
         mode = modes[k % len(modes)]
         tried[mode] += 1
         if mode == "random":
@@ -173,15 +195,25 @@ def main():
         if p.poll() is not None:
             restarts_failed += 1
             p = start()
-    # Let the last run deliver everything, then stop it cleanly.
+    # Publish whatever is left (raises waiting for their first pledge), then let the last run
+    # deliver everything and stop it cleanly.
+    end = time.monotonic() + 40
+    while plan and time.monotonic() < end:
+        batch, plan = publishable(plan)
+        with lock:
+            for kind, name, guid, t, b in batch:
+                published["mission" if kind == "mission" else "pledge"].append((guid, t, b, nwrel.rfc822()))
+        time.sleep(0.5)
+    unpublished = len(plan)
     expected_p = set(nwrel.ALLIES)
     expected_m = {m for m, _, _ in MISSIONS}
     deadline = time.monotonic() + 40
     while time.monotonic() < deadline:
         alerts, _, _ = nwrel.read_alert_log(log)
-        got_p = {a.get("actor") for a in alerts if a.get("kind", "").startswith("pledge")}
+        got_p = {a.get("actor") for a in alerts if a.get("kind") == "pledge.new"}
+        got_c = {a.get("actor") for a in alerts if a.get("kind") == "pledge.changed"}
         got_m = {a.get("mission") for a in alerts if a.get("kind", "").startswith("mission")}
-        if expected_p <= got_p and expected_m <= got_m:
+        if expected_p <= got_p and expected_m <= got_m and set(RAISED) <= got_c:
             break
         time.sleep(0.5)
     time.sleep(2.5)  # a few more cycles: nothing may be appended twice
@@ -195,18 +227,22 @@ def main():
     srv.stop()
 
     alerts, bad, raw = nwrel.read_alert_log(log)
-    count_p, count_m, ids = {}, {}, {}
+    count_p, count_c, count_m, ids = {}, {}, {}, {}
     other = []
     for a in alerts:
         ids[a["id"]] = ids.get(a["id"], 0) + 1
-        if a["kind"].startswith("pledge") and a.get("actor") in expected_p:
+        if a["kind"] == "pledge.new" and a.get("actor") in expected_p:
             count_p[a["actor"]] = count_p.get(a["actor"], 0) + 1
+        elif a["kind"] == "pledge.changed" and a.get("actor") in RAISED and a.get("value") == 3.5:
+            count_c[a["actor"]] = count_c.get(a["actor"], 0) + 1
         elif a["kind"].startswith("mission") and a.get("mission") in expected_m:
             count_m[a["mission"]] = count_m.get(a["mission"], 0) + 1
         else:
             other.append(f"{a['kind']}:{a.get('actor') or a.get('mission') or a.get('feed')}")
-    lost = sorted(x for x in expected_p if count_p.get(x, 0) == 0) + sorted(x for x in expected_m if count_m.get(x, 0) == 0)
-    dup = sorted(x for x, n in list(count_p.items()) + list(count_m.items()) if n > 1)
+    lost = (sorted(x for x in expected_p if count_p.get(x, 0) == 0) + sorted(x for x in expected_m if count_m.get(x, 0) == 0)
+            + sorted(f"{x} raise" for x in RAISED if count_c.get(x, 0) == 0))
+    dup = sorted(x for x, n in list(count_p.items()) + list(count_m.items()) if n > 1) + \
+        sorted(f"{x} raise" for x, n in count_c.items() if n > 1)
     dup_ids = sorted(i for i, n in ids.items() if n > 1)
     integ = nwrel.integrity(work)
     pending = nwrel.sql(work, "SELECT COUNT(*) FROM alerts WHERE delivered_at IS NULL")[0][0]
@@ -224,7 +260,8 @@ def main():
             by_actor.setdefault(r.get("actor"), []).append(r)
         for a in expected_p:
             rs = by_actor.get(a, [])
-            if len(rs) != 1 or rs[0].get("value") != 3 or rs[0].get("targetYear", rs[0].get("target_year")) != 2030:
+            want = 3.5 if a in RAISED else 3
+            if len(rs) != 1 or rs[0].get("value") != want or rs[0].get("targetYear", rs[0].get("target_year")) != 2030:
                 ledger_bad.append(f"{a}: {[(r.get('value'), r.get('targetYear', r.get('target_year'))) for r in rs]}")
         for a in by_actor:
             if a not in expected_p:
@@ -239,11 +276,12 @@ def main():
         ledger_bad.append(f"ledger JSON unreadable: {e}; pledges rc {rc_p}, missions rc {rc_m}")
 
     kills_detail = ", ".join(f"{m} {hit[m]}/{tried[m]}" for m in modes)
-    n_exp = len(expected_p) + len(expected_m)
+    n_exp = len(expected_p) + len(expected_m) + len(RAISED)
     figures = dict(kills=KILLS, expected=n_exp, lost=len(lost), duplicated=len(dup) + len(dup_ids), torn=len(bad),
                    seconds=round(elapsed, 1), kill_modes={m: [hit[m], tried[m]] for m in modes})
-    check("crash.kills", restarts_failed == 0,
+    check("crash.kills", restarts_failed == 0 and unpublished == 0,
           f"{KILLS} SIGKILLs ({kills_detail} kills landed in the targeted window), {restarts_failed} failed restarts, "
+          f"{unpublished} items never published, "
           f"{elapsed:.0f} s", **figures)
     check("crash.alerts-exactly-once", not lost and not dup and not dup_ids,
           f"{n_exp} expected alerts: lost {len(lost)} {lost[:4]}, duplicated {len(dup)} {dup[:4]}, duplicate ids {len(dup_ids)}",
@@ -254,7 +292,7 @@ def main():
     check("crash.outbox-drained", pending == 0 and in_db == len(alerts),
           f"{in_db} alerts in the database, {pending} undelivered, {len(alerts)} in the log")
     check("crash.ledger-matches-feeds", not ledger_bad,
-          f"{len(expected_p)} pledges and {len(expected_m)} missions expected; problems: {ledger_bad[:4]}")
+          f"{len(expected_p)} pledges ({len(RAISED)} raised to 3.5%) and {len(expected_m)} missions expected; problems: {ledger_bad[:4]}")
     check("crash.sigterm-exit-0", rc == 0, f"final SIGTERM exit status {rc}")
     if nwrel.FAILED:
         print(f"  (work directory kept: {work})")

@@ -45,10 +45,11 @@ def healthy_body(actor, guid):
 
 class Case:
     def __init__(self, name, path, handler, must="fail", time_bound=10.0, rss_bound=100.0, extra_config="",
-                 allowed=(), reason_re=None, post=None, url=None, setup=None):
+                 allowed=(), reason_re=None, post=None, url=None, setup=None, known_bug=None):
         self.name, self.path, self.handler, self.must = name, path, handler, must
         self.time_bound, self.rss_bound, self.extra_config = time_bound, rss_bound, extra_config
         self.allowed, self.reason_re, self.post, self.url, self.setup = set(allowed), reason_re, post, url, setup
+        self.known_bug = known_bug
 
 
 # ------------------------------------------------------------------ hostile payloads
@@ -265,7 +266,8 @@ def run_case(case, srv, work):
     healthy_actors = {a for _, _, a in HEALTHY}
     got = {a.get("actor") for a in alerts}
     allowed = healthy_actors | case.allowed
-    forged = [a for a in alerts if not (a["kind"].startswith("pledge") and a.get("actor") in allowed)]
+    forged = [a for a in alerts if not (a["kind"].startswith("pledge") and a.get("actor") in allowed
+                                        or a["kind"].startswith("mission") and "missions" in allowed)]
     ctrl = [c for c in (b"\x1b", b"\r", b"\x00", b"\x07") if c in raw]
     try:
         raw.decode("utf-8")
@@ -300,7 +302,7 @@ def run_case(case, srv, work):
     if problems:
         detail += "; PROBLEMS: " + "; ".join(problems)
         detail += f"; output tail: {out.strip().splitlines()[-3:]}"
-    check(f"hostile.{case.name}", not problems, detail, seconds=round(wall, 2),
+    check(f"hostile.{case.name}", not problems, detail, known_bug=case.known_bug, seconds=round(wall, 2),
           rss_mib=round(rss_mb, 1) if rss_mb else None, time_bound=case.time_bound, rss_bound=case.rss_bound,
           outcome=outcome)
 
@@ -390,11 +392,17 @@ def main():
         Case("control-chars-and-fake-alert", "/control.xml", h_static(control_titles()), must="either",
              time_bound=10, allowed={"Portugal"}, post=control_checks),
         Case("huge-item-9MB", "/huge.xml", h_static(huge_text()), must="either", time_bound=30, rss_bound=400,
-             allowed={"Czechia", "Estonia", "Latvia"}),
+             allowed={"Czechia", "Estonia", "Latvia", "missions"}),
         Case("corrupt-gzip", "/corrupt.xml", corrupt_gzip, time_bound=10, reason_re=r"gzip|decod|content|encoding|compress"),
         Case("truncated-body", "/short.xml", short_body, time_bound=10, reason_re=r"partial|transfer|closed|incomplete|bytes"),
         Case("no-response-headers", "/silent.xml", never_answers, time_bound=12, extra_config="timeout: 5s\n",
              reason_re=r"time"),
+        Case("classifier-trap-year-range", "/trap.xml",
+             h_static(rss("Trap", [rss_item("t1", "Finland budget", "Finland will raise defence spending to 3% of GDP "
+                                                                    "by 2029-99999999999999999999.")])),
+             must="either", time_bound=10, allowed={"Finland"},
+             known_bug="Classify/TargetYear.swift:25 traps converting the huge end of a year range to Int; "
+                       "the whole fetch (and the daemon, every cycle) dies"),
         Case("html-not-a-feed", "/page.html", h_static(HTML, "text/html; charset=utf-8"), time_bound=10,
              reason_re=r"feed|html"),
         Case("changing-guids", "/churn.xml", changing_guids(False), must="ok", time_bound=10, allowed={"Norway"},

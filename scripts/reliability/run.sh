@@ -51,7 +51,7 @@ for s in "${SUITES[@]}"; do
   esac
   rc=$?
   # A suite that dies before reporting (timeout, Python error) counts as one failed check.
-  if [ $rc -ne 0 ] && ! grep -q "\"ok\": false" <(grep -F "\"case\": \"$s." "$NW_RESULTS"); then
+  if [ $rc -ne 0 ] && ! grep -F "\"case\": \"$s." "$NW_RESULTS" | grep -q '"ok": false'; then
     [ "$s" = fuzz ] && echo "{\"case\": \"fuzz\", \"ok\": false}" >>"$NW_RESULTS" || {
       echo "FAIL $s: the suite exited $rc without reporting a failed check"; crashed=$((crashed + 1)); }
   elif [ "$s" = fuzz ] && [ $rc -eq 0 ]; then echo "{\"case\": \"fuzz\", \"ok\": true}" >>"$NW_RESULTS"
@@ -60,6 +60,8 @@ for s in "${SUITES[@]}"; do
 done
 passed=$(grep -c '"ok": true' "$NW_RESULTS")
 failed=$(( $(grep -c '"ok": false' "$NW_RESULTS") + crashed ))
+xfail=$(grep -c '"xfail": true' "$NW_RESULTS")
+[ "$xfail" -gt 0 ] && echo "known bugs (XFAIL, reported, not counted as failures): $xfail"
 echo "results: $NW_RESULTS ($(( $(date +%s) - T0 )) s)"
 echo "reliability: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
