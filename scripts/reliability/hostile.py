@@ -391,7 +391,7 @@ def main():
              allowed={"Slovakia"}),
         Case("control-chars-and-fake-alert", "/control.xml", h_static(control_titles()), must="either",
              time_bound=10, allowed={"Portugal"}, post=control_checks),
-        Case("huge-item-9MB", "/huge.xml", h_static(huge_text()), must="either", time_bound=30, rss_bound=400,
+        Case("huge-item-9MB", "/huge.xml", h_static(huge_text()), must="either", time_bound=60, rss_bound=400,
              allowed={"Czechia", "Estonia", "Latvia", "missions"}),
         Case("corrupt-gzip", "/corrupt.xml", corrupt_gzip, time_bound=10, reason_re=r"gzip|decod|content|encoding|compress"),
         Case("truncated-body", "/short.xml", short_body, time_bound=10, reason_re=r"partial|transfer|closed|incomplete|bytes"),
