@@ -10,6 +10,8 @@
   db-locked-short  another process holds BEGIN EXCLUSIVE for 3 s: the cycle waits and succeeds.
   db-locked-long   held for the whole cycle: the cycle fails saying the database is locked,
                    then after release the next cycle loses nothing.
+  db-locked-daemon the daemon while the lock is held 15 s: cycles fail and are logged, the daemon
+                   keeps running, and the pledge published meanwhile alerts once after release.
 
 usage: faults.py NATOWATCH_BIN [CASE...]
 """
@@ -212,6 +214,65 @@ def db_locked(srv, work, hold):
           detail + (f"; PROBLEMS: {'; '.join(problems)}" if problems else ""), seconds=round(wall, 1))
 
 
+def db_locked_daemon(srv, work, hold=15):
+    """The daemon (interval 1s) while another process holds the write lock for `hold` seconds:
+    its cycles fail saying so (and back off), it keeps running, and the pledge published during
+    the lock alerts once after the release."""
+    feed = Feed(srv)
+    cfg = nwrel.write_config(work, [("A", srv.url("/a.xml"))], interval="1s")
+    log = os.path.join(work, "log", "alerts.log")
+    out = open(os.path.join(work, "daemon.out"), "w+b")
+    p = subprocess.Popen([BIN, "run", "--config", cfg], stdout=out, stderr=subprocess.STDOUT)
+    problems = []
+    try:
+        end = time.monotonic() + 15
+        while not os.path.exists(nwrel.db_path(work)) and time.monotonic() < end:
+            time.sleep(0.2)
+        time.sleep(1.5)
+        c = sqlite3.connect(nwrel.db_path(work), timeout=15, isolation_level=None)
+        c.execute("BEGIN EXCLUSIVE")
+        t_lock = time.monotonic()
+        feed.pledge("Albania", "pa")
+        time.sleep(hold)
+        alerted_during = count_actor(log, "Albania")
+        c.execute("ROLLBACK")
+        c.close()
+        t_release = time.monotonic()
+        end = time.monotonic() + 30
+        while count_actor(log, "Albania") == 0 and time.monotonic() < end:
+            time.sleep(0.2)
+        latency = time.monotonic() - t_release
+        time.sleep(2)
+        n = count_actor(log, "Albania")
+        out.seek(0)
+        text = out.read().decode("utf-8", "replace").replace(work, "<work>")
+        locked_msgs = [l for l in text.splitlines() if "locked" in l]
+        if p.poll() is not None:
+            problems.append(f"daemon exited {p.returncode} during the lock")
+        if alerted_during:
+            problems.append("alerted while the database was locked?")
+        if n != 1:
+            problems.append(f"Albania alerted {n}x after the release")
+        if not locked_msgs:
+            problems.append("no log line says the database is locked")
+    finally:
+        p.send_signal(15)
+        try:
+            rc = p.wait(timeout=12)
+        except subprocess.TimeoutExpired:
+            nwrel.kill_tree(p)
+            rc = "timeout"
+    if rc != 0:
+        problems.append(f"SIGTERM exit {rc}")
+    integ = nwrel.integrity(work)
+    if integ != "ok":
+        problems.append(f"integrity {integ}")
+    check("faults.db-locked-daemon", not problems,
+          f"daemon, lock held {hold} s: {len(locked_msgs)} 'locked' log lines (e.g. {locked_msgs[:1]}), still running; "
+          f"pledge alerted once {latency:.1f} s after the release" + (f"; PROBLEMS: {'; '.join(problems)}" if problems else ""),
+          seconds=round(latency, 1))
+
+
 def main():
     if os.geteuid() != 0:
         check("faults.root", False, "the fault suite mounts file systems: run it as root")
@@ -223,7 +284,8 @@ def main():
              ("log-dir-is-file", lambda w: log_unwritable(srv, w, "file")),
              ("log-dir-readonly", lambda w: log_unwritable(srv, w, "ro")),
              ("db-locked-short", lambda w: db_locked(srv, w, 3)),
-             ("db-locked-long", lambda w: db_locked(srv, w, 0))]
+             ("db-locked-long", lambda w: db_locked(srv, w, 0)),
+             ("db-locked-daemon", lambda w: db_locked_daemon(srv, w))]
     try:
         for name, f in cases:
             if ONLY and name not in ONLY:
