@@ -144,7 +144,7 @@ def sighup(root):
     good_text = open(good).read()
     log = os.path.join(work, "log", "alerts.log")
     out = open(os.path.join(work, "daemon.out"), "w+b")
-    p = subprocess.Popen([BIN, "run", "--config", good], stdout=out, stderr=subprocess.STDOUT)
+    p = nwrel.spawn([BIN, "run", "--config", good], stdout=out, stderr=subprocess.STDOUT)
 
     def wait_for(pred, limit):
         end = time.monotonic() + limit

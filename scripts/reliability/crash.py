@@ -127,7 +127,7 @@ def main():
     dout = open(os.path.join(work, "daemon.out"), "ab")
 
     def start():
-        return subprocess.Popen([BIN, "run", "--config", cfg], stdout=dout, stderr=subprocess.STDOUT)
+        return nwrel.spawn([BIN, "run", "--config", cfg], stdout=dout, stderr=subprocess.STDOUT)
 
     def size(p):
         try:

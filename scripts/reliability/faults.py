@@ -12,6 +12,8 @@
                    then after release the next cycle loses nothing.
   db-locked-daemon the daemon while the lock is held 15 s: cycles fail and are logged, the daemon
                    keeps running, and the pledge published meanwhile alerts once after release.
+  log-rotation     the alert log renamed away and re-created (logrotate `create`) 6 times while the
+                   daemon alerts: every alert in exactly one of the two files.
 
 usage: faults.py NATOWATCH_BIN [CASE...]
 """
@@ -222,7 +224,7 @@ def db_locked_daemon(srv, work, hold=15):
     cfg = nwrel.write_config(work, [("A", srv.url("/a.xml"))], interval="1s")
     log = os.path.join(work, "log", "alerts.log")
     out = open(os.path.join(work, "daemon.out"), "w+b")
-    p = subprocess.Popen([BIN, "run", "--config", cfg], stdout=out, stderr=subprocess.STDOUT)
+    p = nwrel.spawn([BIN, "run", "--config", cfg], stdout=out, stderr=subprocess.STDOUT)
     problems = []
     try:
         end = time.monotonic() + 15
@@ -273,6 +275,62 @@ def db_locked_daemon(srv, work, hold=15):
           seconds=round(latency, 1))
 
 
+def log_rotation(srv, work, rounds=6):
+    """logrotate's default `create` style while the daemon alerts: the log is renamed away and a new
+    one created between alerts; every alert must be in exactly one of the two files."""
+    feed = Feed(srv)
+    cfg = nwrel.write_config(work, [("A", srv.url("/a.xml"))], interval="1s")
+    log = os.path.join(work, "log", "alerts.log")
+    out = open(os.path.join(work, "daemon.out"), "w+b")
+    p = nwrel.spawn([BIN, "run", "--config", cfg], stdout=out, stderr=subprocess.STDOUT)
+    actors = nwrel.ALLIES[:rounds * 2]
+    problems = []
+
+    def generations():
+        return [log] + [f"{log}.{i}" for i in range(1, rounds + 1) if os.path.exists(f"{log}.{i}")]
+    try:
+        time.sleep(1.5)
+        for r in range(rounds):
+            for a in actors[2 * r: 2 * r + 2]:
+                feed.pledge(a, f"rot-{a}")
+            time.sleep(0.6 + 0.25 * (r % 3))
+            if os.path.exists(log):
+                os.rename(log, f"{log}.{r + 1}")  # every generation kept, as logrotate `rotate N`
+                open(log, "a").close()  # `create`
+        end = time.monotonic() + 15
+        while time.monotonic() < end:
+            got = [a for g in generations() for a in nwrel.read_alert_log(g)[0]]
+            if {a.get("actor") for a in got} >= set(actors):
+                break
+            time.sleep(0.3)
+    finally:
+        p.send_signal(15)
+        try:
+            rc = p.wait(timeout=12)
+        except subprocess.TimeoutExpired:
+            nwrel.kill_tree(p)
+            rc = "timeout"
+    a_new, bad1, _ = nwrel.read_alert_log(log)
+    a_old, bad2 = [], []
+    for g in generations()[1:]:
+        a, b, _ = nwrel.read_alert_log(g)
+        a_old += a
+        bad2 += b
+    counts = {}
+    for a in a_new + a_old:
+        counts[a.get("actor")] = counts.get(a.get("actor"), 0) + 1
+    lost = [a for a in actors if counts.get(a, 0) == 0]
+    dup = [a for a in actors if counts.get(a, 0) > 1]
+    if lost or dup or bad1 or bad2:
+        problems.append(f"lost {lost}, duplicated {dup}, torn {len(bad1) + len(bad2)}")
+    if rc != 0:
+        problems.append(f"SIGTERM exit {rc}")
+    check("faults.log-rotated-while-alerting", not problems,
+          f"{rounds} renames (logrotate `create`) while {len(actors)} pledges alerted: {len(a_old)} lines in "
+          f"{len(generations()) - 1} rotated files, {len(a_new)} in the current one, lost {len(lost)}, duplicated {len(dup)}"
+          + (f"; PROBLEMS: {'; '.join(problems)}" if problems else ""))
+
+
 def main():
     if os.geteuid() != 0:
         check("faults.root", False, "the fault suite mounts file systems: run it as root")
@@ -285,7 +343,8 @@ def main():
              ("log-dir-readonly", lambda w: log_unwritable(srv, w, "ro")),
              ("db-locked-short", lambda w: db_locked(srv, w, 3)),
              ("db-locked-long", lambda w: db_locked(srv, w, 0)),
-             ("db-locked-daemon", lambda w: db_locked_daemon(srv, w))]
+             ("db-locked-daemon", lambda w: db_locked_daemon(srv, w)),
+             ("log-rotation", lambda w: log_rotation(srv, w))]
     try:
         for name, f in cases:
             if ONLY and name not in ONLY:

@@ -358,11 +358,6 @@ def main():
             p.append(f"`natowatch alerts` (text) prints raw control characters {[hex(ord(c)) for c in bad]}")
         return p
 
-    def no_marker_file(work, cfg, out, alerts, raw):
-        blob = nwrel.state_bytes(work)
-        return ["/etc/hostname content stored"] if open("/etc/hostname", "rb").read().strip() in blob and \
-            len(open("/etc/hostname", "rb").read().strip()) > 6 else []
-
     bomb_handler, bomb_size = gzip_bomb()
     slow_cfg = "low_speed_limit: 100\nlow_speed_time: 3s\ntimeout: 30s\n"
     cases = [
@@ -376,8 +371,8 @@ def main():
         Case("one-byte-per-second", "/slow.xml", one_byte_per_second, time_bound=12, extra_config=slow_cfg,
              reason_re=r"slow|speed|timeout|timed out|time"),
         Case("redirect-loop", "/loop.xml", redirect_to("/loop.xml"), time_bound=10, reason_re=r"redirect"),
-        Case("redirect-to-file", "/to-file.xml", redirect_to("file:///etc/hostname"), time_bound=10,
-             reason_re=r"redirect|protocol|scheme|file", post=no_marker_file),
+        Case("redirect-to-file", "/to-file.xml", redirect_to("file://" + marker_file), time_bound=10,
+             reason_re=r"redirect|protocol|scheme|file", post=no_marker),
         Case("redirect-to-gopher", "/to-gopher.xml", redirect_to(f"gopher://127.0.0.1:{listener.port}/_x"),
              time_bound=10, reason_re=r"redirect|protocol|scheme|gopher", post=no_connection),
         Case("redirect-to-dict", "/to-dict.xml", redirect_to(f"dict://127.0.0.1:{listener.port}/d:x"),

@@ -267,6 +267,26 @@ def state_bytes(work):
     return out
 
 
+PROCS = []
+
+
+def spawn(cmd, **kw):
+    """Popen that is SIGKILLed at exit if still running (a suite that dies leaves no daemon)."""
+    p = subprocess.Popen(cmd, **kw)
+    PROCS.append(p)
+    return p
+
+
+def _reap():
+    for p in PROCS:
+        if p.poll() is None:
+            p.kill()
+
+
+import atexit  # noqa: E402
+atexit.register(_reap)
+
+
 def kill_tree(p):
     if p and p.poll() is None:
         try:
