@@ -298,7 +298,52 @@ def main():
         print(f"  (work directory kept: {work})")
     else:
         subprocess.run(["rm", "-rf", work])
-    nwrel.finish()
+
+
+def fetch_kills(kills):
+    """The timer deployment (natowatch-fetch.timer): one-shot `natowatch fetch` runs, each SIGKILLed
+    after a random 20-200 ms while a new pledge or two waits in the feed; then one clean fetch."""
+    work = tempfile.mkdtemp(prefix="nwrel-crash-fetch-")
+    srv = nwrel.Server()
+    items = []
+    srv.static("/f.xml", nwrel.rss("F", []))
+    cfg = nwrel.write_config(work, [("F", srv.url("/f.xml"))])
+    log = os.path.join(work, "log", "alerts.log")
+    actors = nwrel.ALLIES
+    per = -(-len(actors) // kills)
+    killed_running = 0
+    for k in range(kills):
+        for a in actors[k * per:(k + 1) * per]:
+            items.insert(0, nwrel.rss_item(f"f-{a}", *nwrel.pledge_text(a)))
+        srv.static("/f.xml", nwrel.rss("F", items))
+        p = nwrel.spawn([BIN, "fetch", "--config", cfg], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.02, 0.2))
+        if p.poll() is None:
+            killed_running += 1
+        p.kill()
+        p.wait()
+    rc, out, _ = nwrel.nw(BIN, "fetch", "--config", cfg)
+    rc2, _, _ = nwrel.nw(BIN, "fetch", "--config", cfg)
+    srv.stop()
+    alerts, bad, _ = nwrel.read_alert_log(log)
+    counts = {}
+    for a in alerts:
+        counts[a.get("actor")] = counts.get(a.get("actor"), 0) + 1
+    lost = [a for a in actors if counts.get(a, 0) == 0]
+    dup = [a for a in actors if counts.get(a, 0) > 1]
+    other = [a for a in counts if a not in actors]
+    integ = nwrel.integrity(work)
+    ok = rc == 0 and rc2 == 0 and not lost and not dup and not other and not bad and integ == "ok"
+    check("crash.fetch-killed", ok,
+          f"{kills} one-shot fetches SIGKILLed ({killed_running} while still running); then a clean fetch: exit {rc}; "
+          f"{len(actors)} pledges: lost {len(lost)} {lost[:3]}, duplicated {len(dup)} {dup[:3]}, unexpected {other[:3]}, "
+          f"torn {len(bad)}, integrity {integ}", kills=kills, lost=len(lost), duplicated=len(dup))
+    if ok:
+        subprocess.run(["rm", "-rf", work])
+    else:
+        print(f"  (work directory kept: {work})")
 
 
 main()
+fetch_kills(max(8, KILLS // 2))
+nwrel.finish()

@@ -276,7 +276,8 @@ def run_case(case, srv, work):
         utf8 = False
     problems = []
     if rc != 0:
-        problems.append(f"exit {rc}: {out.strip().splitlines()[-1:] if out.strip() else ''}")
+        why = [l.strip(" *") for l in out.splitlines() if "runtime failure" in l or "Fatal error" in l]
+        problems.append(f"exit {rc}: {why[0] if why else (out.strip().splitlines()[-1:] if out.strip() else '')}")
     if wall > case.time_bound:
         problems.append(f"wall {wall:.1f}s > {case.time_bound:.0f}s")
     if rss_mb is None or rss_mb > case.rss_bound:
@@ -301,7 +302,8 @@ def run_case(case, srv, work):
               f"{outcome}; {len(alerts)} alerts" if rss_mb is not None else f"{wall:.2f} s; {outcome}")
     if problems:
         detail += "; PROBLEMS: " + "; ".join(problems)
-        detail += f"; output tail: {out.strip().splitlines()[-3:]}"
+        if rc == 0:
+            detail += f"; output tail: {out.strip().splitlines()[-3:]}"
     check(f"hostile.{case.name}", not problems, detail, known_bug=case.known_bug, seconds=round(wall, 2),
           rss_mib=round(rss_mb, 1) if rss_mb else None, time_bound=case.time_bound, rss_bound=case.rss_bound,
           outcome=outcome)
