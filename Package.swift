@@ -46,3 +46,13 @@ let package = Package(
         ),
     ]
 )
+
+// libFuzzer entry points (issue 8). Build only with the fuzzer sanitizer, e.g.
+//   swift build -c release --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address \
+//     -Xswiftc -parse-as-library --product NatoWatchFuzzParser
+// scripts/reliability/fuzz.sh does this and runs them.
+package.targets += [
+    .target(name: "NatoWatchFuzzDriver"),
+    .executableTarget(name: "NatoWatchFuzzParser", dependencies: ["NatoWatch", "NatoWatchFuzzDriver"]),
+    .executableTarget(name: "NatoWatchFuzzClassifier", dependencies: ["NatoWatch", "NatoWatchFuzzDriver"]),
+]

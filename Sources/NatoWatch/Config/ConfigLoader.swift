@@ -10,7 +10,7 @@ public enum ConfigLoader {
         do {
             let data = try Data(contentsOf: url)
             guard let s = String(data: data, encoding: .utf8) else {
-                throw ConfigError(file: path, line: nil, message: "not valid UTF-8")
+                throw ConfigError(file: path, line: firstInvalidUTF8Line(data), message: "not valid UTF-8")
             }
             text = s
         } catch let e as ConfigError {
@@ -103,7 +103,8 @@ public enum ConfigLoader {
             }
         }
         if config.minInterval > config.maxInterval {
-            throw ConfigError(file: shown, line: nil, message: "min_interval is greater than max_interval")
+            let line = (top.first(where: { $0.0 == "min_interval" }) ?? top.first(where: { $0.0 == "max_interval" }))?.1.mark?.line
+            throw ConfigError(file: shown, line: line, message: "min_interval is greater than max_interval")
         }
         if let feedsNode { config.feeds = try readFeeds(feedsNode, reader: &reader, folder: folder) }
         if !top.contains(where: { $0.0 == "topics" }) { config.topicsFile = defaultTopics(folder: folder) }
@@ -203,6 +204,15 @@ public enum ConfigLoader {
         if config.allowFileURLs == false, let bad = config.feeds.first(where: { $0.url.lowercased().hasPrefix("file:") }) {
             throw ConfigError(file: reader.file, line: bad.line, message: "feed \(bad.url) is a file: URL but allow_file_urls is false")
         }
+    }
+
+    /// The 1-based line holding the first byte sequence that is not UTF-8.
+    static func firstInvalidUTF8Line(_ data: Data) -> Int? {
+        for (i, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated()
+        where String(data: Data(line), encoding: .utf8) == nil {
+            return i + 1
+        }
+        return nil
     }
 
     static func reason(_ error: any Error) -> String {

@@ -17,6 +17,9 @@ public final class Runtime: @unchecked Sendable {
         store = try Store(file: config.databaseFile)
         do {
             classifier = try Classifier(rulesFile: config.topicsFile)
+        } catch let e as RuleFileError {
+            // Keep the rules file's own location rather than prefixing it a second time.
+            throw ConfigError(file: e.file, line: e.line > 0 ? e.line : nil, message: e.problem)
         } catch {
             throw ConfigError(file: config.topicsFile.path, line: nil, message: "\(error)")
         }

@@ -1,0 +1,2 @@
+// Header-only: declares libFuzzer's driver for the Swift fuzz targets.
+#include "NatoWatchFuzzDriver.h"
