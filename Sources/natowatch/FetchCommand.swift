@@ -22,7 +22,7 @@ struct FetchCommand: ParsableCommand {
         }
         defer { withExtendedLifetime(lock) {} }
         let runtime: Runtime
-        do { runtime = try Runtime(config: c) } catch let e as ConfigError {
+        do { runtime = try Runtime(config: c, eagerRules: false) } catch let e as ConfigError {
             CLIOutput.error("\(e)")
             throw ExitCode(2)
         } catch {
@@ -30,7 +30,10 @@ struct FetchCommand: ParsableCommand {
             throw ExitCode(3)
         }
         let summary: CycleSummary
-        do { summary = try runtime.cycle.run() } catch {
+        do { summary = try runtime.cycle.run() } catch let e as ConfigError {
+            CLIOutput.error("\(e)")
+            throw ExitCode(2)
+        } catch {
             CLIOutput.error("cycle failed: \(error)")
             throw ExitCode(3)
         }

@@ -9,7 +9,7 @@ public final class FetchCycle: @unchecked Sendable {
     public let config: NatoWatchConfig
     public let store: Store
     public let fetcher: any Fetcher
-    public let classifier: Classifier
+    public let classifier: ClassifierLoader
     public let delivery: AlertDelivery
     public let now: @Sendable () -> Date
     public let random: @Sendable () -> Double
@@ -18,7 +18,7 @@ public final class FetchCycle: @unchecked Sendable {
     private let pruneState = Mutex<Date?>(nil)
 
     public init(
-        config: NatoWatchConfig, store: Store, fetcher: any Fetcher, classifier: Classifier, alertLog: AlertLog,
+        config: NatoWatchConfig, store: Store, fetcher: any Fetcher, classifier: ClassifierLoader, alertLog: AlertLog,
         logger: Logger = Logger(label: "natowatch"),
         now: @escaping @Sendable () -> Date = { Date() },
         random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
@@ -221,6 +221,7 @@ public final class FetchCycle: @unchecked Sendable {
         let known = try store.knownKeys(feedURL: feed.url, keys: identities.map(\.key))
         var out: [IncomingItem] = []
         var seen = Set<String>()
+        let classifier = try self.classifier.load()
         for (entry, identity) in zip(doc.entries, identities) where !known.contains(identity.key) {
             guard seen.insert(identity.key).inserted else { continue }
             let text = entry.contentText ?? entry.summaryText ?? ""

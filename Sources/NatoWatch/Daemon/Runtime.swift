@@ -5,24 +5,19 @@ import Logging
 public final class Runtime: @unchecked Sendable {
     public let config: NatoWatchConfig
     public let store: Store
-    public let classifier: Classifier
+    /// The rules, compiled on first use unless `eagerRules` (see ``ClassifierLoader``).
+    public let classifier: ClassifierLoader
     public let alertLog: AlertLog
     public let fetcher: any Fetcher
     public let cycle: FetchCycle
     public let hooks: AlertHooks
 
     /// Builds everything; `fetcher` defaults to libcurl.
-    public init(config: NatoWatchConfig, fetcher: (any Fetcher)? = nil, logger: Logger = Logger(label: "natowatch")) throws {
+    public init(config: NatoWatchConfig, fetcher: (any Fetcher)? = nil, logger: Logger = Logger(label: "natowatch"), eagerRules: Bool = true) throws {
         self.config = config
         store = try Store(file: config.databaseFile)
-        do {
-            classifier = try Classifier(rulesFile: config.topicsFile)
-        } catch let e as RuleFileError {
-            // Keep the rules file's own location rather than prefixing it a second time.
-            throw ConfigError(file: e.file, line: e.line > 0 ? e.line : nil, message: e.problem)
-        } catch {
-            throw ConfigError(file: config.topicsFile.path, line: nil, message: "\(error)")
-        }
+        classifier = ClassifierLoader(rulesFile: config.topicsFile)
+        if eagerRules { _ = try classifier.load() }
         alertLog = AlertLog(path: config.alertLog.path)
         self.fetcher = try fetcher ?? CurlFetcher(settings: config.fetch)
         try store.syncFeeds(config.feeds)
