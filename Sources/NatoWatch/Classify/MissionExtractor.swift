@@ -118,6 +118,7 @@ struct MissionExtractor {
         let timeExtension = view.spans(ctx.lex("time_extension_cues"))
         let negated = view.spans(ctx.lex("mission_negation"))
         let handoverObjects = view.spans(ctx.lex("handover_objects"))
+        let partialHandover = view.spans(ctx.lex("partial_handover_objects"))
         let proposedCues = view.spans(ctx.lex("mission_proposed"))
         var cues: [(SentenceView.Span, Change)] = []
         for (lex, change) in [("change_launch", Change.launch), ("change_expand", .expand), ("change_reduce", .reduce), ("change_end", .end), ("change_other", .other)] {
@@ -127,6 +128,10 @@ struct MissionExtractor {
                 if negated.contains(where: { $0.last < sp.first && $0.last >= sp.first - 5 }) { continue }
                 if change == .end, view.word(sp.first).starts(with: Array("hand".utf8)),
                    handoverObjects.contains(where: { $0.first > sp.last && $0.first <= sp.last + 3 }) { continue }
+                if change == .end, partialHandover.contains(where: { $0.first > sp.last && $0.first <= sp.last + 8 }) {
+                    cues.append((sp, .reduce)) // "hand over responsibility for guarding…": a task, not the mission
+                    continue
+                }
                 if change == .expand, view.word(sp.first).starts(with: Array("extend".utf8)),
                    timeExtension.contains(where: { $0.first > sp.last && $0.first <= sp.last + 8 }) {
                     cues.append((sp, .other)) // "extend Sea Guardian for another year"
