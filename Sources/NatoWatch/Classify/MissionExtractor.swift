@@ -39,8 +39,9 @@ struct MissionExtractor {
     }
 
     private static let clauseWords = ByteWordSet(["after", "because", "when", "while", "since", "before", "following", "although", "though", "but", "whereas", "where"])
-    private static let months = ByteWordSet(["january", "february", "march", "april", "may", "june", "july", "august",
-                                                   "september", "october", "november", "december"])
+    private static let months = ByteWordSet([
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december"])
 
     /// "KFOR, set up in 1999", "launched after the invasion": a cue describing the past, not news.
     private func isBackground(_ view: SentenceView, _ cue: SentenceView.Span) -> Bool {

@@ -12,17 +12,20 @@ import Foundation
 struct PledgeExtractor {
     let ctx: ArticleContext
 
-    private static let qualifiers = ByteWordSet(["at", "least", "about", "around", "roughly", "nearly", "almost", "some",
-                                                       "over", "more", "than", "up", "to", "no", "less", "close", "approximately",
-                                                       "an", "a", "additional", "extra", "further", "another", "estimated", "just",
-                                                       "exceeding", "above", "below", "under", "of", "the", "equivalent"])
-    private static let linkWords = ByteWordSet(["to", "at", "of", "reach", "reaching", "reaches", "hit", "hitting", "meet",
-                                                      "target", "goal", "be", "is", "towards", "toward", "around", "about", "least"])
+    private static let qualifiers = ByteWordSet([
+        "at", "least", "about", "around", "roughly", "nearly", "almost", "some",
+        "over", "more", "than", "up", "to", "no", "less", "close", "approximately",
+        "an", "a", "additional", "extra", "further", "another", "estimated", "just",
+        "exceeding", "above", "below", "under", "of", "the", "equivalent"])
+    private static let linkWords = ByteWordSet([
+        "to", "at", "of", "reach", "reaching", "reaches", "hit", "hitting", "meet",
+        "target", "goal", "be", "is", "towards", "toward", "around", "about", "least"])
     private static let spendVerbs = ByteWordSet(["spend", "spending", "reach", "reaching", "hit", "hitting", "meet", "allocate", "earmark", "devote"])
-    private static let movementStems: [[UInt8]] = ["rais", "increas", "rise", "rose", "lift", "boost", "grow", "go ", "climb", "hik", "ramp", "bring"].map { Array($0.utf8) }
-    private static let growthAfter = ByteWordSet(["rise", "increase", "increases", "hike", "jump", "boost", "growth", "more",
-                                                        "higher", "lower", "cut", "cuts", "drop", "fall", "of", "year", "annual",
-                                                        "annually", "per", "a"])
+    private static let movementStems: [[UInt8]] = ["rais", "increas", "rise", "rose", "lift", "boost", "grow", "climb", "hik", "ramp", "bring"].map { Array($0.utf8) }
+    private static let growthAfter = ByteWordSet([
+        "rise", "increase", "increases", "hike", "jump", "boost", "growth", "more",
+        "higher", "lower", "cut", "cuts", "drop", "fall", "of", "year", "annual",
+        "annually", "per", "a"])
 
     func extract() -> [PledgeFact] {
         var facts: [PledgeFact] = []
