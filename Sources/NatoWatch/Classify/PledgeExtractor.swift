@@ -210,12 +210,15 @@ struct PledgeExtractor {
             // "…2.2% of GDP this year, according to NATO estimates": a measured level
             if estimates.contains(where: { $0.first > q.last && $0.first <= q.last + 12 }) { continue }
             if achievedAfter.contains(where: { $0.first > q.last && $0.first <= q.last + 5 }) { continue }
+            // no commitment word: a figure for a future year named right after it still reads as a plan
+            // ("Defence outlays will account for 5.4% of GDP next year"); checked once the year is known
+            var needsFutureYear = false
             if cueBefore == nil {
                 // a commitment word after the figure, in its own stretch ("…3% of GDP by 2029, the government pledged")
                 let limit = min(q.last + 10, nextQuantityStart(after: qi, in: quantities, count: view.tokens.count))
-                guard commit.contains(where: { $0.first > q.last && $0.first < limit }) else { continue }
+                needsFutureYear = !commit.contains(where: { $0.first > q.last && $0.first < limit })
             }
-            rules.append("pledge.commitment")
+            rules.append(needsFutureYear ? "pledge.future_target" : "pledge.commitment")
             // actor
             // the actor before the figure, else a member named shortly after it ("…by 2029, Finland said")
             let actorMention = actors.last(where: { $0.last < q.first })
@@ -255,6 +258,10 @@ struct PledgeExtractor {
             let nextStart = quantities.dropFirst(qi + 1).first(where: { !$0.inParentheses && $0.kind != .plain })?.first ?? view.tokens.count
             let yearsHere = years.filter { $0.last < nextStart }
             var target = yearFinder.targetYear(for: q.first, q.last, mentions: yearsHere)
+            if needsFutureYear {
+                guard let py = ctx.publishedYear, let t = target, t > py,
+                      yearsHere.contains(where: { $0.first > q.last && $0.year == t }) else { continue }
+            }
             if target == nil, years.count == 1, baseline.isEmpty { target = years[0].year } // one year shared by the sentence's figures
             if target == nil, let y = inheritedYear(ai), !fromFallback || inheritedFromPrevious(ai, view.index) {
                 target = y
