@@ -35,7 +35,9 @@ struct MissionExtractor {
                 if seen.insert(key).inserted { out.append(f) }
             }
         }
-        return out
+        // an ending includes the drawdown towards it: drop reductions of a mission that ends
+        let ending = Set(out.filter { $0.change == "end" || $0.change == "close_office" }.map(\.mission))
+        return out.filter { !($0.change == "reduce" && ending.contains($0.mission)) }
     }
 
     private static let clauseWords = ByteWordSet(["after", "because", "when", "while", "since", "before", "following", "although", "though", "but", "whereas", "where"])
