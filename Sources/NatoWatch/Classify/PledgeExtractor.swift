@@ -79,11 +79,14 @@ struct PledgeExtractor {
 
     /// The first member or bloc named in sentence `s` (names/possessives only), without tokenizing.
     private func firstActorCheap(_ s: Int) -> Int? {
-        for (_, l) in ctx.hits(in: s, category: ctx.rules.actorCategory) {
-            let form = ActorForm(rawValue: l.kind) ?? .name
-            guard form == .name || form == .possessive else { continue }
-            if ctx.rules.gazetteer.actors[Int(l.entry)].kind != .partner { return Int(l.entry) }
-            return nil
+        let actorCategory = ctx.rules.actorCategory
+        guard ctx.has(s, actorCategory) else { return nil }
+        for i in ctx.sentenceHits[s] {
+            for l in ctx.labels(ctx.hits[i]) where l.category == actorCategory {
+                let form = ActorForm(rawValue: l.kind) ?? .name
+                guard form == .name || form == .possessive else { continue }
+                return ctx.rules.gazetteer.actors[Int(l.entry)].kind != .partner ? Int(l.entry) : nil
+            }
         }
         return nil
     }
@@ -357,7 +360,7 @@ struct PledgeExtractor {
     }
 
     /// Which cue list has the cue nearest before token `i` (its tag), or nil.
-    private func nearestBefore(_ i: Int, _ lists: [([SentenceView.Span], Int)]) -> Int? {
+    private func nearestBefore(_ i: Int, _ lists: [(ArraySlice<SentenceView.Span>, Int)]) -> Int? {
         var best: (Int, Int)?
         for (spans, tag) in lists {
             for s in spans where s.last < i {
