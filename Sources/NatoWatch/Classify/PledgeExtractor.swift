@@ -361,12 +361,15 @@ struct PledgeExtractor {
 
     /// Which cue list has the cue nearest before token `i` (its tag), or nil.
     private func nearestBefore(_ i: Int, _ lists: [(ArraySlice<SentenceView.Span>, Int)]) -> Int? {
-        var best: (Int, Int)?
+        var best: (last: Int, first: Int, tag: Int)?
         for (spans, tag) in lists {
             for s in spans where s.last < i {
-                if best == nil || s.last > best?.0 ?? 0 || (s.last == best?.0 && tag == 0) { best = (s.last, tag) }
+                if best == nil || s.last > best?.last ?? 0 || (s.last == best?.last && tag == 0) { best = (s.last, s.first, tag) }
             }
         }
-        return best?.1
+        // "already spend", "currently spends": an achieved word right before a commitment word wins
+        if let b = best, b.tag == 0,
+           lists.contains(where: { $0.1 == 1 && $0.0.contains { $0.last == b.first - 1 } }) { return 1 }
+        return best?.tag
     }
 }
