@@ -35,12 +35,15 @@ struct MissionExtractor {
                 if seen.insert(key).inserted { out.append(f) }
             }
         }
-        return out
+        // an ending includes the drawdown towards it: drop reductions of a mission that ends
+        let ending = Set(out.filter { $0.change == "end" || $0.change == "close_office" }.map(\.mission))
+        return out.filter { !($0.change == "reduce" && ending.contains($0.mission)) }
     }
 
     private static let clauseWords = ByteWordSet(["after", "because", "when", "while", "since", "before", "following", "although", "though", "but", "whereas", "where"])
-    private static let months = ByteWordSet(["january", "february", "march", "april", "may", "june", "july", "august",
-                                                   "september", "october", "november", "december"])
+    private static let months = ByteWordSet([
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december"])
 
     /// "KFOR, set up in 1999", "launched after the invasion": a cue describing the past, not news.
     private func isBackground(_ view: SentenceView, _ cue: SentenceView.Span) -> Bool {
@@ -118,6 +121,7 @@ struct MissionExtractor {
         let timeExtension = view.spans(ctx.lex("time_extension_cues"))
         let negated = view.spans(ctx.lex("mission_negation"))
         let handoverObjects = view.spans(ctx.lex("handover_objects"))
+        let partialHandover = view.spans(ctx.lex("partial_handover_objects"))
         let proposedCues = view.spans(ctx.lex("mission_proposed"))
         var cues: [(SentenceView.Span, Change)] = []
         for (lex, change) in [("change_launch", Change.launch), ("change_expand", .expand), ("change_reduce", .reduce), ("change_end", .end), ("change_other", .other)] {
@@ -127,6 +131,10 @@ struct MissionExtractor {
                 if negated.contains(where: { $0.last < sp.first && $0.last >= sp.first - 5 }) { continue }
                 if change == .end, view.word(sp.first).starts(with: Array("hand".utf8)),
                    handoverObjects.contains(where: { $0.first > sp.last && $0.first <= sp.last + 3 }) { continue }
+                if change == .end, partialHandover.contains(where: { $0.first > sp.last && $0.first <= sp.last + 8 }) {
+                    cues.append((sp, .reduce)) // "hand over responsibility for guarding…": a task, not the mission
+                    continue
+                }
                 if change == .expand, view.word(sp.first).starts(with: Array("extend".utf8)),
                    timeExtension.contains(where: { $0.first > sp.last && $0.first <= sp.last + 8 }) {
                     cues.append((sp, .other)) // "extend Sea Guardian for another year"

@@ -32,7 +32,8 @@ struct PhraseMatcher: Sendable {
     private var index: [PatternKey: Int] = [:]
     private var classOf = [UInt16](repeating: 0, count: 256)
     private var classCount = 1
-    private var delta: [Int32] = []
+    /// Transitions, premultiplied: entry = (next state × classes) << 1 | 1 when the next state has outputs.
+    private var delta: [UInt32] = []
     /// Per state, the pattern ids ending there (incl. via suffix links): `outIds[outStart[s]..<outStart[s+1]]`.
     private var outStart: [Int32] = []
     private var outIds: [Int32] = []
@@ -143,7 +144,11 @@ struct PhraseMatcher: Sendable {
                 }
             }
         }
-        delta = dfa
+        delta = dfa.map { t in
+            let next = Int(t)
+            let hasOutput: UInt32 = out[next].isEmpty ? 0 : 1
+            return UInt32(next * classCount) << 1 | hasOutput
+        }
         outStart = [0]
         outIds = []
         for o in out {
@@ -181,9 +186,12 @@ struct PhraseMatcher: Sendable {
                                     let n = buf.count
                                     var i = 0
                                     while i < n {
-                                        s = Int(d[s &* cc &+ Int(cls[Int(buf[i])])])
-                                        var k = Int(os[s])
-                                        let e = Int(os[s &+ 1])
+                                        let v = d[s &+ Int(cls[Int(buf[i])])]
+                                        s = Int(v >> 1)
+                                        if v & 1 == 0 { i &+= 1; continue }
+                                        let state = s / cc
+                                        var k = Int(os[state])
+                                        let e = Int(os[state &+ 1])
                                         while k < e {
                                             let pi = Int(ids[k])
                                             let end = i &+ 1
@@ -224,8 +232,12 @@ struct PhraseMatcher: Sendable {
                     outStart.withUnsafeBufferPointer { os in
                         var s = 0
                         for b in buf {
-                            s = Int(d[s &* cc &+ Int(cls[Int(b)])])
-                            count &+= Int(os[s &+ 1] &- os[s])
+                            let v = d[s &+ Int(cls[Int(b)])]
+                            s = Int(v >> 1)
+                            if v & 1 != 0 {
+                                let state = s / cc
+                                count &+= Int(os[state &+ 1] &- os[state])
+                            }
                         }
                     }
                 }

@@ -12,17 +12,20 @@ import Foundation
 struct PledgeExtractor {
     let ctx: ArticleContext
 
-    private static let qualifiers = ByteWordSet(["at", "least", "about", "around", "roughly", "nearly", "almost", "some",
-                                                       "over", "more", "than", "up", "to", "no", "less", "close", "approximately",
-                                                       "an", "a", "additional", "extra", "further", "another", "estimated", "just",
-                                                       "exceeding", "above", "below", "under", "of", "the", "equivalent"])
-    private static let linkWords = ByteWordSet(["to", "at", "of", "reach", "reaching", "reaches", "hit", "hitting", "meet",
-                                                      "target", "goal", "be", "is", "towards", "toward", "around", "about", "least"])
+    private static let qualifiers = ByteWordSet([
+        "at", "least", "about", "around", "roughly", "nearly", "almost", "some",
+        "over", "more", "than", "up", "to", "no", "less", "close", "approximately",
+        "an", "a", "additional", "extra", "further", "another", "estimated", "just",
+        "exceeding", "above", "below", "under", "of", "the", "equivalent"])
+    private static let linkWords = ByteWordSet([
+        "to", "at", "of", "reach", "reaching", "reaches", "hit", "hitting", "meet",
+        "target", "goal", "be", "is", "towards", "toward", "around", "about", "least"])
     private static let spendVerbs = ByteWordSet(["spend", "spending", "reach", "reaching", "hit", "hitting", "meet", "allocate", "earmark", "devote"])
-    private static let movementStems: [[UInt8]] = ["rais", "increas", "rise", "rose", "lift", "boost", "grow", "go ", "climb", "hik", "ramp", "bring"].map { Array($0.utf8) }
-    private static let growthAfter = ByteWordSet(["rise", "increase", "increases", "hike", "jump", "boost", "growth", "more",
-                                                        "higher", "lower", "cut", "cuts", "drop", "fall", "of", "year", "annual",
-                                                        "annually", "per", "a"])
+    private static let movementStems: [[UInt8]] = ["rais", "increas", "rise", "rose", "lift", "boost", "grow", "climb", "hik", "ramp", "bring"].map { Array($0.utf8) }
+    private static let growthAfter = ByteWordSet([
+        "rise", "increase", "increases", "hike", "jump", "boost", "growth", "more",
+        "higher", "lower", "cut", "cuts", "drop", "fall", "of", "year", "annual",
+        "annually", "per", "a"])
 
     func extract() -> [PledgeFact] {
         var facts: [PledgeFact] = []
@@ -76,11 +79,14 @@ struct PledgeExtractor {
 
     /// The first member or bloc named in sentence `s` (names/possessives only), without tokenizing.
     private func firstActorCheap(_ s: Int) -> Int? {
-        for (_, l) in ctx.hits(in: s, category: ctx.rules.actorCategory) {
-            let form = ActorForm(rawValue: l.kind) ?? .name
-            guard form == .name || form == .possessive else { continue }
-            if ctx.rules.gazetteer.actors[Int(l.entry)].kind != .partner { return Int(l.entry) }
-            return nil
+        let actorCategory = ctx.rules.actorCategory
+        guard ctx.has(s, actorCategory) else { return nil }
+        for i in ctx.sentenceHits[s] {
+            for l in ctx.labels(ctx.hits[i]) where l.category == actorCategory {
+                let form = ActorForm(rawValue: l.kind) ?? .name
+                guard form == .name || form == .possessive else { continue }
+                return ctx.rules.gazetteer.actors[Int(l.entry)].kind != .partner ? Int(l.entry) : nil
+            }
         }
         return nil
     }
@@ -207,12 +213,15 @@ struct PledgeExtractor {
             // "…2.2% of GDP this year, according to NATO estimates": a measured level
             if estimates.contains(where: { $0.first > q.last && $0.first <= q.last + 12 }) { continue }
             if achievedAfter.contains(where: { $0.first > q.last && $0.first <= q.last + 5 }) { continue }
+            // no commitment word: a figure for a future year named right after it still reads as a plan
+            // ("Defence outlays will account for 5.4% of GDP next year"); checked once the year is known
+            var needsFutureYear = false
             if cueBefore == nil {
                 // a commitment word after the figure, in its own stretch ("…3% of GDP by 2029, the government pledged")
                 let limit = min(q.last + 10, nextQuantityStart(after: qi, in: quantities, count: view.tokens.count))
-                guard commit.contains(where: { $0.first > q.last && $0.first < limit }) else { continue }
+                needsFutureYear = !commit.contains(where: { $0.first > q.last && $0.first < limit })
             }
-            rules.append("pledge.commitment")
+            rules.append(needsFutureYear ? "pledge.future_target" : "pledge.commitment")
             // actor
             // the actor before the figure, else a member named shortly after it ("…by 2029, Finland said")
             let actorMention = actors.last(where: { $0.last < q.first })
@@ -252,6 +261,10 @@ struct PledgeExtractor {
             let nextStart = quantities.dropFirst(qi + 1).first(where: { !$0.inParentheses && $0.kind != .plain })?.first ?? view.tokens.count
             let yearsHere = years.filter { $0.last < nextStart }
             var target = yearFinder.targetYear(for: q.first, q.last, mentions: yearsHere)
+            if needsFutureYear {
+                guard let py = ctx.publishedYear, let t = target, t > py,
+                      yearsHere.contains(where: { $0.first > q.last && $0.year == t }) else { continue }
+            }
             if target == nil, years.count == 1, baseline.isEmpty { target = years[0].year } // one year shared by the sentence's figures
             if target == nil, let y = inheritedYear(ai), !fromFallback || inheritedFromPrevious(ai, view.index) {
                 target = y
@@ -347,13 +360,16 @@ struct PledgeExtractor {
     }
 
     /// Which cue list has the cue nearest before token `i` (its tag), or nil.
-    private func nearestBefore(_ i: Int, _ lists: [([SentenceView.Span], Int)]) -> Int? {
-        var best: (Int, Int)?
+    private func nearestBefore(_ i: Int, _ lists: [(ArraySlice<SentenceView.Span>, Int)]) -> Int? {
+        var best: (last: Int, first: Int, tag: Int)?
         for (spans, tag) in lists {
             for s in spans where s.last < i {
-                if best == nil || s.last > best?.0 ?? 0 || (s.last == best?.0 && tag == 0) { best = (s.last, tag) }
+                if best == nil || s.last > best?.last ?? 0 || (s.last == best?.last && tag == 0) { best = (s.last, s.first, tag) }
             }
         }
-        return best?.1
+        // "already spend", "currently spends": an achieved word right before a commitment word wins
+        if let b = best, b.tag == 0,
+           lists.contains(where: { $0.1 == 1 && $0.0.contains { $0.last == b.first - 1 } }) { return 1 }
+        return best?.tag
     }
 }

@@ -3,8 +3,10 @@ struct SentenceView {
     let ctx: ArticleContext
     let index: Int
     let tokens: [Token]
-    /// Spans of the sentence's hits, by category, in text order (built once).
-    private let spansByCategory: [[Span]]
+    /// Spans of the sentence's hits grouped by category (text order within a category), built once:
+    /// the spans of category `c` are `flatSpans[spanStart[c]..<spanStart[c + 1]]`.
+    private let flatSpans: [Span]
+    private let spanStart: [Int32]
 
     init(_ ctx: ArticleContext, _ index: Int) {
         self.ctx = ctx
@@ -12,23 +14,37 @@ struct SentenceView {
         let s = ctx.sentences[index]
         let toks = Tokenizer.tokenize(ctx.text, from: s.start, to: s.end)
         tokens = toks
-        var byCategory = [[Span]](repeating: [], count: Int(ctx.rules.categoryCount))
         func tokenIndex(_ byte: Int) -> Int {
             var lo = 0, hi = toks.count
             while lo < hi { let mid = (lo + hi) / 2; if toks[mid].start < byte { lo = mid + 1 } else { hi = mid } }
             return lo
         }
+        let categories = Int(ctx.rules.categoryCount)
+        var unsorted: [Span] = []
+        unsorted.reserveCapacity(ctx.sentenceHits[index].count * 2)
+        var counts = [Int32](repeating: 0, count: categories + 1)
         for i in ctx.sentenceHits[index] {
             let h = ctx.hits[i]
             guard Int(h.end) <= s.end else { continue }
             let first = tokenIndex(Int(h.start))
             let last = tokenIndex(Int(h.end)) - 1
             guard first < toks.count, last >= first else { continue }
-            for l in ctx.labels(h) where Int(l.category) < byCategory.count {
-                byCategory[Int(l.category)].append(Span(first: first, last: last, hit: h, label: l))
+            for l in ctx.labels(h) where Int(l.category) < categories {
+                unsorted.append(Span(first: first, last: last, hit: h, label: l))
+                counts[Int(l.category) + 1] += 1
             }
         }
-        spansByCategory = byCategory
+        // counting sort by category keeps text order within each category
+        for c in 0..<categories { counts[c + 1] += counts[c] }
+        var next = counts
+        var sorted = unsorted
+        for sp in unsorted {
+            let c = Int(sp.label.category)
+            sorted[Int(next[c])] = sp
+            next[c] += 1
+        }
+        flatSpans = sorted
+        spanStart = counts
     }
 
     /// A hit located by tokens: `first` and `last` token indexes (inclusive).
@@ -42,9 +58,9 @@ struct SentenceView {
     }
 
     /// Spans of `category` in this sentence, in text order.
-    func spans(_ category: Int32) -> [Span] {
-        guard category >= 0, Int(category) < spansByCategory.count else { return [] }
-        return spansByCategory[Int(category)]
+    func spans(_ category: Int32) -> ArraySlice<Span> {
+        guard category >= 0, Int(category) + 1 < spanStart.count else { return [] }
+        return flatSpans[Int(spanStart[Int(category)])..<Int(spanStart[Int(category) + 1])]
     }
 
     /// Lowercased bytes of token `i`.

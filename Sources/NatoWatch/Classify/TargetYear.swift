@@ -8,8 +8,9 @@ struct TargetYearFinder {
     /// A year mention: where it is and what it resolves to.
     struct Mention { var first: Int; var last: Int; var year: Int; var preposition: Bool }
 
-    private static let yearPrepositions = ByteWordSet(["by", "in", "until", "till", "before", "through", "from", "starting",
-                                                             "start", "as", "of", "for", "to", "within", "after", "beginning"])
+    private static let yearPrepositions = ByteWordSet([
+        "by", "in", "until", "till", "before", "through", "from", "starting",
+        "start", "as", "of", "for", "to", "within", "after", "beginning"])
 
     /// All year mentions in the sentence.
     func mentions() -> [Mention] {

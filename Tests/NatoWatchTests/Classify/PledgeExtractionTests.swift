@@ -144,6 +144,11 @@ import Testing
         #expect(one("Slovakia is considering a proposal to increase defence spending to 3% of GDP by 2030.")?.status == "proposed")
     }
 
+    @Test func futureYearRightAfterTheFigureReadsAsAPlan() {
+        #expect(one("Defence outlays will represent 5.38% of Lithuania's GDP next year.")?.value == 5.38)
+        #expect(pledges("Defence spending in Estonia stands at 3.4% of GDP this year.").isEmpty)
+    }
+
     @Test func forecastIsProposed() {
         #expect(one("Germany's defence budget is expected to rise to 3% of GDP in 2027, the finance ministry said.")?.status == "proposed")
     }
