@@ -36,43 +36,43 @@ extension Store {
         _ item: IncomingItem, feed: FeedConfig, policy: IngestPolicy, db: Database, result: inout IngestResult
     ) throws -> Bool {
         let id = item.identity
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM items WHERE feed_url = ? AND item_key = ?", arguments: [feed.url, id.key]) == true {
+        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM items WHERE feed_url = ? AND item_key = ?"), arguments: [feed.url, id.key]) == true {
             return false
         }
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM seen_keys WHERE feed_url = ? AND item_key = ?", arguments: [feed.url, id.key]) == true {
+        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM seen_keys WHERE feed_url = ? AND item_key = ?"), arguments: [feed.url, id.key]) == true {
             return false
         }
         // A guid that changed while the content did not: the same item, not a new one.
         if try Bool.fetchOne(
-            db, sql: "SELECT 1 FROM items WHERE feed_url = ? AND content_hash = ?", arguments: [feed.url, id.contentHash]) == true
+            db.cachedStatement(sql: "SELECT 1 FROM items WHERE feed_url = ? AND content_hash = ?"), arguments: [feed.url, id.contentHash]) == true
         {
-            try db.execute(
-                sql: "INSERT OR IGNORE INTO seen_keys (feed_url, item_key, recorded_at) VALUES (?, ?, ?)",
-                arguments: [feed.url, id.key, policy.now.timeIntervalSince1970])
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO seen_keys (feed_url, item_key, recorded_at) VALUES (?, ?, ?)")
+                .execute(arguments: [feed.url, id.key, policy.now.timeIntervalSince1970])
             return false
         }
         let now = policy.now.timeIntervalSince1970
         var story: Int64?
         if let c = id.canonicalURL {
-            story = try Int64.fetchOne(db, sql: "SELECT story_id FROM items WHERE canonical_url = ? LIMIT 1", arguments: [c])
+            story = try Int64.fetchOne(db.cachedStatement(sql: "SELECT story_id FROM items WHERE canonical_url = ? LIMIT 1"), arguments: [c])
         }
         if story == nil, let t = id.normalizedTitle {
             story = try Int64.fetchOne(
-                db, sql: "SELECT story_id FROM items WHERE norm_title = ? AND first_seen >= ? LIMIT 1",
+                db.cachedStatement(sql: "SELECT story_id FROM items WHERE norm_title = ? AND first_seen >= ? LIMIT 1"),
                 arguments: [t, now - policy.storyWindow])
         }
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO items (feed_url, item_key, guid, url, canonical_url, title, norm_title, published,
                                    content_hash, first_seen, story_id, text)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 feed.url, id.key, item.entry.id, item.entry.link, id.canonicalURL, item.entry.title, id.normalizedTitle,
                 item.entry.published?.timeIntervalSince1970, id.contentHash, now, story, item.text,
             ])
         let itemID = db.lastInsertedRowID
-        if story == nil { try db.execute(sql: "UPDATE items SET story_id = id WHERE id = ?", arguments: [itemID]) }
+        if story == nil { try db.cachedStatement(sql: "UPDATE items SET story_id = id WHERE id = ?").execute(arguments: [itemID]) }
         result.newItems += 1
         let c = item.classification
         guard c.isMatch else { return true }
