@@ -49,6 +49,8 @@ final class FeedBuilder {
     private var scopes: [[(String, String?)]] = []
     /// Open element names (raw), for sgmllib-style recovery of mismatched end tags.
     private var open: [String] = []
+    /// The resolved info of each open element (strict pass), reused at its end tag.
+    private var openInfo: [ElementInfo] = []
     private(set) var bozoReason: String?
     var ttl: String?
 
@@ -79,8 +81,8 @@ final class FeedBuilder {
                     if depth >= FeedBuilder.maxDepth {
                         throw FeedError(kind: .tooDeep, message: "elements nest deeper than \(FeedBuilder.maxDepth) levels")
                     }
-                    startElement(name, attrs)
-                    if selfClosing { endElement(name) }
+                    let el = startElement(name, attrs)
+                    if selfClosing { endElement(name, el) }
                 case .end(let name): endElement(name)
                 }
             }
@@ -111,21 +113,23 @@ final class FeedBuilder {
                 var seen = Set<String>()
                 for a in attrs where !seen.insert(a.name).inserted { flag("duplicate attribute \(a.name)") }
                 open.append(name)
-                startElement(name, attrs)
+                let el = startElement(name, attrs)
+                openInfo.append(el)
                 if selfClosing {
                     open.removeLast()
-                    endElement(name)
+                    openInfo.removeLast()
+                    endElement(name, el)
                     if open.isEmpty { rootClosed = true }
                 }
             case .end(let name):
                 if let top = open.last, top == name {
                     open.removeLast()
-                    endElement(name)
+                    endElement(name, openInfo.removeLast())
                 } else if let idx = open.lastIndex(of: name) {
                     flag("mismatched end tag </\(name)>")
                     while open.count > idx {
                         let t = open.removeLast()
-                        endElement(t)
+                        endElement(t, openInfo.removeLast())
                     }
                 } else {
                     flag("end tag </\(name)> without start tag")
@@ -162,7 +166,9 @@ final class FeedBuilder {
     private var nameCache: [String: ElementInfo] = [:]
 
     private func info(_ raw: String) -> ElementInfo {
-        if let cached = nameCache[raw], loose || declared[cached.nsKey] == cached.nsURI { return cached }
+        if let cached = nameCache[raw], loose || (declared.isEmpty && cached.nsURI == nil) || declared[cached.nsKey] == cached.nsURI {
+            return cached
+        }
         let tag = resolveElementName(raw)
         var nsKey = ""
         if let colon = raw.utf8.firstIndex(of: 58) { nsKey = String(raw[..<colon]).lowercased() }
@@ -203,6 +209,7 @@ final class FeedBuilder {
     }
 
     private func attributeDict(_ attrs: [(name: String, value: String)]) -> ([String: String], [(String, String)]) {
+        if attrs.isEmpty { return ([:], []) }
         var d: [String: String] = [:]
         var list: [(String, String)] = []
         for (rawName, rawValue) in attrs {
@@ -255,10 +262,11 @@ final class FeedBuilder {
 
     // MARK: - Start / end
 
-    private func startElement(_ rawName: String, _ rawAttrs: [(name: String, value: String)]) {
+    @discardableResult
+    private func startElement(_ rawName: String, _ rawAttrs: [(name: String, value: String)]) -> ElementInfo {
         depth += 1
         scopes.append([])
-        for (n, v) in rawAttrs {
+        for (n, v) in rawAttrs where n.utf8.first == 120 || n.utf8.first == 88 {
             let ln = n.lowercased()
             if ln == "xmlns" { trackNamespace(nil, v) } else if ln.hasPrefix("xmlns:") { trackNamespace(String(ln.dropFirst(6)), v) }
         }
@@ -272,7 +280,7 @@ final class FeedBuilder {
         basestack.append(baseuri)
 
         if incontent > 0, !(contentType ?? "xml").hasSuffix("xml") {
-            if el.isDiv { return }
+            if el.isDiv { return el }
             contentType = "application/xhtml+xml"
         }
         if incontent > 0, contentType == "application/xhtml+xml" {
@@ -288,7 +296,7 @@ final class FeedBuilder {
             for (k, v) in attrList { s += " \(k)=\"\(FeedBuilder.xmlEscape(v, quote: true))\"" }
             s += ">"
             handleData(s, escape: false)
-            return
+            return el
         }
 
         if el.resetsTextinput { intextinput = false }
@@ -296,6 +304,7 @@ final class FeedBuilder {
         if el.handler.map({ startHandler($0, &attrs) }) != true {
             if attrs.isEmpty { push(el.method, true) }
         }
+        return el
     }
 
     private func splitTag(_ tag: String) -> (String, String) {
@@ -306,8 +315,8 @@ final class FeedBuilder {
         return ("", tag)
     }
 
-    private func endElement(_ rawName: String) {
-        let el = info(rawName)
+    private func endElement(_ rawName: String, _ known: ElementInfo? = nil) {
+        let el = known ?? info(rawName)
         var tag = el.tag
         if el.isSVG && svgOK > 0 { svgOK -= 1 }
         if svgOK > 0 || el.handler.map({ endHandler($0) }) != true {
