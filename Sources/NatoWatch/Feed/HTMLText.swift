@@ -262,7 +262,13 @@ public enum HTMLText {
         var i = 0
         while i < n {
             let c = b[i]
-            guard c == 38, i + 1 < n, (b[i + 1] | 0x20) >= 97, (b[i + 1] | 0x20) <= 122 else { out.append(c); i += 1; continue }
+            guard c == 38, i + 1 < n, (b[i + 1] | 0x20) >= 97, (b[i + 1] | 0x20) <= 122 else {
+                var e = i + 1
+                while e < n, b[e] != 38 { e += 1 }
+                out.append(contentsOf: b[i..<e])
+                i = e
+                continue
+            }
             var j = i + 2
             while j < n, (b[j] >= 48 && b[j] <= 57) || ((b[j] | 0x20) >= 97 && (b[j] | 0x20) <= 122) || b[j] == 45 || b[j] == 46 { j += 1 }
             guard j < n else { out.append(c); i += 1; continue }
@@ -308,7 +314,14 @@ public enum HTMLText {
         func put(_ v: UInt32) { if let sc = Unicode.Scalar(v) { UTF8.encode(sc) { out.append($0) } } }
         while i < n {
             let c = b[i]
-            guard c == 38 else { out.append(c); i += 1; continue }
+            guard c == 38 else {
+                // Copy the run up to the next '&' in one go.
+                var e = i + 1
+                while e < n, b[e] != 38 { e += 1 }
+                out.append(contentsOf: b[i..<e])
+                i = e
+                continue
+            }
             var j = i + 1
             if j < n, b[j] == 35 {
                 j += 1
