@@ -88,10 +88,10 @@ enum FeedAdapter {
             // `summaryText`, split into paragraphs for `contentText` when there is no content.
             var summaryParagraphs: String?
             if let raw = e.values["summary"], htmlTypes.contains(FeedText.pyStrip(sType).lowercased()) {
-                var stripped = HTMLText.strip(HTMLText.sanitizerRefs(raw), blockSeparator: "\u{1}", sgml: true)
-                let s = FeedText.collapse(stripped, separator: 1)
+                let stripped = HTMLText.stripBytes(HTMLText.sanitizerRefs(raw), blockSeparator: "\u{1}", sgml: true)
+                let s = stripped.withUnsafeBufferPointer { FeedText.collapse(bytes: $0, separator: 1) }
                 entry.summaryText = s.isEmpty ? nil : s
-                let p = stripped.withUTF8 { HTMLText.paragraphs($0, separator: 1) }
+                let p = stripped.withUnsafeBufferPointer { HTMLText.paragraphs($0, separator: 1) }
                 summaryParagraphs = p.isEmpty ? nil : p
             } else {
                 entry.summaryText = normText(e.values["summary"], type: sType)

@@ -4,7 +4,7 @@ import Foundation
 /// (`_FeedParserMixin`), quirks included, so that the result agrees with feedparser.
 ///
 /// The builder never recurses: nesting is an explicit stack bounded by ``maxDepth``.
-final class FeedBuilder {
+struct FeedBuilder {
     /// Deepest element nesting accepted before the document is rejected.
     static let maxDepth = 1024
 
@@ -49,6 +49,8 @@ final class FeedBuilder {
     private var scopes: [[(String, String?)]] = []
     /// Open element names (raw), for sgmllib-style recovery of mismatched end tags.
     private var open: [String] = []
+    /// The resolved info of each open element (strict pass), reused at its end tag.
+    private var openInfo: [ElementInfo] = []
     private(set) var bozoReason: String?
     var ttl: String?
 
@@ -61,7 +63,7 @@ final class FeedBuilder {
         baseuri = baseURI
     }
 
-    private func flag(_ why: String) {
+    private mutating func flag(_ why: String) {
         if bozoReason == nil { bozoReason = why }
     }
 
@@ -70,7 +72,7 @@ final class FeedBuilder {
     /// Feeds every token of `tokenizer` through the handlers. In strict mode it stops at the
     /// first well-formedness error and returns false (the caller then re-parses leniently).
     @discardableResult
-    func run(_ tokenizer: inout XMLTokenizer) throws(FeedError) -> Bool {
+    mutating func run(_ tokenizer: inout XMLTokenizer) throws(FeedError) -> Bool {
         if loose {
             while let tok = try tokenizer.next() {
                 switch tok {
@@ -79,8 +81,8 @@ final class FeedBuilder {
                     if depth >= FeedBuilder.maxDepth {
                         throw FeedError(kind: .tooDeep, message: "elements nest deeper than \(FeedBuilder.maxDepth) levels")
                     }
-                    startElement(name, attrs)
-                    if selfClosing { endElement(name) }
+                    let el = startElement(name, attrs)
+                    if selfClosing { endElement(name, el) }
                 case .end(let name): endElement(name)
                 }
             }
@@ -111,21 +113,23 @@ final class FeedBuilder {
                 var seen = Set<String>()
                 for a in attrs where !seen.insert(a.name).inserted { flag("duplicate attribute \(a.name)") }
                 open.append(name)
-                startElement(name, attrs)
+                let el = startElement(name, attrs)
+                openInfo.append(el)
                 if selfClosing {
                     open.removeLast()
-                    endElement(name)
+                    openInfo.removeLast()
+                    endElement(name, el)
                     if open.isEmpty { rootClosed = true }
                 }
             case .end(let name):
                 if let top = open.last, top == name {
                     open.removeLast()
-                    endElement(name)
+                    endElement(name, openInfo.removeLast())
                 } else if let idx = open.lastIndex(of: name) {
                     flag("mismatched end tag </\(name)>")
                     while open.count > idx {
                         let t = open.removeLast()
-                        endElement(t)
+                        endElement(t, openInfo.removeLast())
                     }
                 } else {
                     flag("end tag </\(name)> without start tag")
@@ -161,8 +165,10 @@ final class FeedBuilder {
     /// Element infos by raw name; cleared whenever namespace declarations change.
     private var nameCache: [String: ElementInfo] = [:]
 
-    private func info(_ raw: String) -> ElementInfo {
-        if let cached = nameCache[raw], loose || declared[cached.nsKey] == cached.nsURI { return cached }
+    private mutating func info(_ raw: String) -> ElementInfo {
+        if let cached = nameCache[raw], loose || (declared.isEmpty && cached.nsURI == nil) || declared[cached.nsKey] == cached.nsURI {
+            return cached
+        }
         let tag = resolveElementName(raw)
         var nsKey = ""
         if let colon = raw.utf8.firstIndex(of: 58) { nsKey = String(raw[..<colon]).lowercased() }
@@ -181,9 +187,9 @@ final class FeedBuilder {
     private static let textinputNames: Set<String> = ["title", "link", "description", "name"]
     private static let imageNames: Set<String> = ["title", "link", "description", "url", "href", "width", "height"]
 
-    private func elementName(_ raw: String) -> String { info(raw).tag }
+    private mutating func elementName(_ raw: String) -> String { info(raw).tag }
 
-    private func resolveElementName(_ raw: String) -> String {
+    private mutating func resolveElementName(_ raw: String) -> String {
         let lower = raw.lowercased()
         if loose { return lower }
         if let colon = lower.firstIndex(of: ":") {
@@ -202,7 +208,8 @@ final class FeedBuilder {
         return lower
     }
 
-    private func attributeDict(_ attrs: [(name: String, value: String)]) -> ([String: String], [(String, String)]) {
+    private mutating func attributeDict(_ attrs: [(name: String, value: String)]) -> ([String: String], [(String, String)]) {
+        if attrs.isEmpty { return ([:], []) }
         var d: [String: String] = [:]
         var list: [(String, String)] = []
         for (rawName, rawValue) in attrs {
@@ -237,7 +244,7 @@ final class FeedBuilder {
         return (d, list)
     }
 
-    private func trackNamespace(_ prefix: String?, _ uri: String) {
+    private mutating func trackNamespace(_ prefix: String?, _ uri: String) {
         let lower = uri.lowercased()
         if version.isEmpty {
             if prefix == nil && lower == "http://my.netscape.com/rdf/simple/0.9/" { version = "rss090" }
@@ -255,10 +262,11 @@ final class FeedBuilder {
 
     // MARK: - Start / end
 
-    private func startElement(_ rawName: String, _ rawAttrs: [(name: String, value: String)]) {
+    @discardableResult
+    private mutating func startElement(_ rawName: String, _ rawAttrs: [(name: String, value: String)]) -> ElementInfo {
         depth += 1
         scopes.append([])
-        for (n, v) in rawAttrs {
+        for (n, v) in rawAttrs where n.utf8.first == 120 || n.utf8.first == 88 {
             let ln = n.lowercased()
             if ln == "xmlns" { trackNamespace(nil, v) } else if ln.hasPrefix("xmlns:") { trackNamespace(String(ln.dropFirst(6)), v) }
         }
@@ -272,7 +280,7 @@ final class FeedBuilder {
         basestack.append(baseuri)
 
         if incontent > 0, !(contentType ?? "xml").hasSuffix("xml") {
-            if el.isDiv { return }
+            if el.isDiv { return el }
             contentType = "application/xhtml+xml"
         }
         if incontent > 0, contentType == "application/xhtml+xml" {
@@ -288,7 +296,7 @@ final class FeedBuilder {
             for (k, v) in attrList { s += " \(k)=\"\(FeedBuilder.xmlEscape(v, quote: true))\"" }
             s += ">"
             handleData(s, escape: false)
-            return
+            return el
         }
 
         if el.resetsTextinput { intextinput = false }
@@ -296,9 +304,10 @@ final class FeedBuilder {
         if el.handler.map({ startHandler($0, &attrs) }) != true {
             if attrs.isEmpty { push(el.method, true) }
         }
+        return el
     }
 
-    private func splitTag(_ tag: String) -> (String, String) {
+    private mutating func splitTag(_ tag: String) -> (String, String) {
         if let colon = tag.firstIndex(of: ":") {
             let p = String(tag[..<colon])
             return (namespacemap[p] ?? p, String(tag[tag.index(after: colon)...]))
@@ -306,8 +315,8 @@ final class FeedBuilder {
         return ("", tag)
     }
 
-    private func endElement(_ rawName: String) {
-        let el = info(rawName)
+    private mutating func endElement(_ rawName: String, _ known: ElementInfo? = nil) {
+        let el = known ?? info(rawName)
         var tag = el.tag
         if el.isSVG && svgOK > 0 { svgOK -= 1 }
         if svgOK > 0 || el.handler.map({ endHandler($0) }) != true {
@@ -324,7 +333,7 @@ final class FeedBuilder {
         finishEnd()
     }
 
-    private func finishEnd() {
+    private mutating func finishEnd() {
         if let undo = scopes.popLast(), !undo.isEmpty {
             for (k, old) in undo.reversed() { declared[k] = old }
         }
@@ -355,7 +364,7 @@ final class FeedBuilder {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private func handleData(_ text: String, escape: Bool) {
+    private mutating func handleData(_ text: String, escape: Bool) {
         guard !elementstack.isEmpty else { return }
         if escape && contentType == "application/xhtml+xml" {
             elementstack[elementstack.count - 1].pieces.append(FeedBuilder.xmlEscape(text))
@@ -364,7 +373,7 @@ final class FeedBuilder {
         }
     }
 
-    private func push(_ element: String, _ expectingText: Bool) {
+    private mutating func push(_ element: String, _ expectingText: Bool) {
         elementstack.append(StackItem(element: element, expectingText: expectingText, pieces: []))
     }
 
@@ -376,7 +385,7 @@ final class FeedBuilder {
         return feed
     }
 
-    private func mapContentType(_ t: String) -> String {
+    private mutating func mapContentType(_ t: String) -> String {
         let l = t.lowercased()
         switch l {
         case "text", "plain": return "text/plain"
@@ -390,7 +399,7 @@ final class FeedBuilder {
     private static let canBeRelativeURI: Set<String> = ["comments", "docs", "href", "icon", "id", "link", "logo", "url", "wfw_comment", "wfw_commentrss"]
 
     @discardableResult
-    private func pop(_ element: String, stripWhitespace: Bool = true) -> String? {
+    private mutating func pop(_ element: String, stripWhitespace: Bool = true) -> String? {
         guard let top = elementstack.last, top.element == element else { return nil }
         elementstack.removeLast()
         var pieces = top.pieces
@@ -487,7 +496,7 @@ final class FeedBuilder {
         ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&"), ("&quot;", "\""), ("&apos;", "'"), ("&#x2f;", "/"), ("&#x2F;", "/"),
     ]
 
-    private func pushContent(_ tag: String, _ attrs: [String: String], _ defaultType: String, _ expectingText: Bool) {
+    private mutating func pushContent(_ tag: String, _ attrs: [String: String], _ defaultType: String, _ expectingText: Bool) {
         incontent += 1
         let t = mapContentType(attrs["type"] ?? defaultType)
         contentType = t
@@ -498,7 +507,7 @@ final class FeedBuilder {
     }
 
     @discardableResult
-    private func popContent(_ tag: String) -> String? {
+    private mutating func popContent(_ tag: String) -> String? {
         let v = pop(tag)
         incontent -= 1
         contentType = nil
@@ -506,7 +515,7 @@ final class FeedBuilder {
         return v
     }
 
-    private func save(_ key: String, _ value: String) {
+    private mutating func save(_ key: String, _ value: String) {
         context.setDefault(key, value)
     }
 
@@ -515,7 +524,7 @@ final class FeedBuilder {
     private var expectingText: Bool { infeed || inentry || insource }
 
     // swiftlint:disable:next cyclomatic_complexity function_body_length
-    private func startHandler(_ m: FeedHandler, _ a: inout [String: String]) -> Bool {
+    private mutating func startHandler(_ m: FeedHandler, _ a: inout [String: String]) -> Bool {
         switch m {
         case .rss:
             if version.isEmpty || !version.hasPrefix("rss") {
@@ -660,13 +669,13 @@ final class FeedBuilder {
         return true
     }
 
-    private func startContent(_ a: [String: String]) {
+    private mutating func startContent(_ a: [String: String]) {
         hasContent = true
         pushContent("content", a, "text/plain", true)
         push("content", true)
     }
 
-    private func enforceHref(_ a: inout [String: String]) {
+    private mutating func enforceHref(_ a: inout [String: String]) {
         if let h = a["url"] ?? a["uri"] ?? a["href"], !h.isEmpty {
             a["url"] = nil
             a["uri"] = nil
@@ -674,7 +683,7 @@ final class FeedBuilder {
         }
     }
 
-    private func cdfCommon(_ a: [String: String]) {
+    private mutating func cdfCommon(_ a: [String: String]) {
         if let lm = a["lastmod"] {
             push("updated", true)
             elementstack[elementstack.count - 1].pieces = [lm]
@@ -688,20 +697,20 @@ final class FeedBuilder {
         }
     }
 
-    private func addTag(_ term: String?, _ scheme: String?, _ label: String?) {
+    private mutating func addTag(_ term: String?, _ scheme: String?, _ label: String?) {
         let ctx = context
         if (term ?? "").isEmpty && (scheme ?? "").isEmpty && (label ?? "").isEmpty { return }
         let t = WireTag(term: term, scheme: scheme, label: label)
         if !ctx.tags.contains(t) { ctx.tags.append(t) }
     }
 
-    private func endUpdated() {
+    private mutating func endUpdated() {
         let v = pop("updated")
         context.updatedParsed = .some(v.flatMap { FeedDate.parse($0) })
     }
 
     // swiftlint:disable:next cyclomatic_complexity function_body_length
-    private func endHandler(_ m: FeedHandler) -> Bool {
+    private mutating func endHandler(_ m: FeedHandler) -> Bool {
         switch m {
         case .channel, .feed: infeed = false
         case .image:
@@ -817,7 +826,7 @@ final class FeedBuilder {
         return true
     }
 
-    private func endContent() {
+    private mutating func endContent() {
         let t = mapContentType(contentType ?? "")
         let copy = t == "text/plain" || FeedBuilder.htmlTypes.contains(t)
         let v = popContent("content")
@@ -826,7 +835,7 @@ final class FeedBuilder {
 
     /// feedparser's `_save_author`: sets `<prefix>_detail[key]` (which may alias an entry of
     /// `authors`, see ``syncAuthorDetail()``), syncs, then sets the last author's `key`.
-    private func saveAuthor(_ key: ReferenceWritableKeyPath<WirePerson, String?>, _ value: String?, publisher: Bool = false) {
+    private mutating func saveAuthor(_ key: ReferenceWritableKeyPath<WirePerson, String?>, _ value: String?, publisher: Bool = false) {
         let ctx = context
         if publisher {
             if ctx.publisherDetail == nil { ctx.publisherDetail = WirePerson() }
@@ -840,7 +849,7 @@ final class FeedBuilder {
         ctx.authors[ctx.authors.count - 1][keyPath: key] = value
     }
 
-    private func syncAuthorDetail() {
+    private mutating func syncAuthorDetail() {
         let ctx = context
         guard let detail = ctx.authors.last else { return }
         if !detail.isEmpty {

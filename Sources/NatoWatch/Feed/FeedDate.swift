@@ -132,6 +132,8 @@ enum FeedDate {
     ]
 
     static func w3dtf(_ datestr: String) -> Date? {
+        // The year token must be int()-able: a leading letter can never parse.
+        if let f = datestr.utf8.first, (f | 0x20) >= 97, (f | 0x20) <= 122 { return nil }
         if FeedText.pyStrip(datestr).isEmpty { return nil }
         var parts = datestr.lowercased().split(separator: "t", omittingEmptySubsequences: false).map(String.init)
         if parts.count == 1 {

@@ -72,7 +72,21 @@ enum FeedText {
             var o = 0
             var pending = false
             var i = 0
+            let lows: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            guard let src = b.baseAddress, let dst = out.baseAddress else { return 0 }
             while i < n {
+                // Fast path: 8 printable ASCII bytes (0x21...0x7F) are copied as one word.
+                if !pending, i + 8 <= n, o + 8 <= out.count {
+                    let w = UnsafeRawPointer(src + i).loadUnaligned(as: UInt64.self)
+                    // No high bit and no byte below 0x21 (whitespace and separators are below it).
+                    if (w & highs) == 0 && ((w &- lows &* 0x21) & ~w & highs) == 0 {
+                        UnsafeMutableRawPointer(dst + o).storeBytes(of: w, as: UInt64.self)
+                        o += 8
+                        i += 8
+                        continue
+                    }
+                }
                 let c = b[i]
                 if c > 0x20 && c < 0x80 {
                     if pending { out[o] = 32; o += 1; pending = false }

@@ -8,8 +8,7 @@ public enum HTMLText {
     /// Plain text of `html` for the classifier: paragraphs separated by `\n\n`, whitespace
     /// collapsed within each paragraph.
     public static func plainText(_ html: String) -> String {
-        var raw = strip(html, blockSeparator: "\u{1}")
-        return raw.withUTF8 { paragraphs($0, separator: 1) }
+        stripBytes(html, blockSeparator: "\u{1}").withUnsafeBufferPointer { paragraphs($0, separator: 1) }
     }
 
     /// Splits `b` at `separator` bytes, collapses each part, joins non-empty parts with `\n\n`.
@@ -37,7 +36,8 @@ public enum HTMLText {
     /// feedref's normalization of an HTML value: markup stripped (block tags → one space),
     /// references decoded, whitespace collapsed.
     static func feedrefText(_ html: String, sanitized: Bool = false) -> String {
-        FeedText.collapse(strip(sanitized ? sanitizerRefs(html) : html, blockSeparator: " ", sgml: sanitized))
+        stripBytes(sanitized ? sanitizerRefs(html) : html, blockSeparator: " ", sgml: sanitized)
+            .withUnsafeBufferPointer { FeedText.collapse(bytes: $0) }
     }
 
     static let blockTags: Set<String> = [
@@ -150,7 +150,13 @@ public enum HTMLText {
     /// (any `<name` up to the next `<` or `>`), and elements it drops leave no space.
     static func strip(_ html: String, blockSeparator: String, sgml: Bool = false) -> String {
         guard FeedText.has(html, 60) || FeedText.has(html, 38) else { return html }
+        return String(decoding: stripBytes(html, blockSeparator: blockSeparator, sgml: sgml), as: UTF8.self)
+    }
+
+    /// ``strip(_:blockSeparator:sgml:)`` as UTF-8 bytes (no intermediate strings).
+    static func stripBytes(_ html: String, blockSeparator: String, sgml: Bool = false) -> [UInt8] {
         let b = Array(html.utf8)
+        guard b.contains(where: { $0 == 60 || $0 == 38 }) else { return b }
         let n = b.count
         var out = [UInt8]()
         out.reserveCapacity(n)
@@ -241,8 +247,7 @@ public enum HTMLText {
             i += 1
         }
         flush(n)
-        let text = String(decoding: out, as: UTF8.self)
-        return unescape(text)
+        return unescapeBytes(out)
     }
 
     /// What feedparser's HTML sanitizer does to references before feedref decodes them:
@@ -257,7 +262,13 @@ public enum HTMLText {
         var i = 0
         while i < n {
             let c = b[i]
-            guard c == 38, i + 1 < n, (b[i + 1] | 0x20) >= 97, (b[i + 1] | 0x20) <= 122 else { out.append(c); i += 1; continue }
+            guard c == 38, i + 1 < n, (b[i + 1] | 0x20) >= 97, (b[i + 1] | 0x20) <= 122 else {
+                var e = i + 1
+                while e < n, b[e] != 38 { e += 1 }
+                out.append(contentsOf: b[i..<e])
+                i = e
+                continue
+            }
             var j = i + 2
             while j < n, (b[j] >= 48 && b[j] <= 57) || ((b[j] | 0x20) >= 97 && (b[j] | 0x20) <= 122) || b[j] == 45 || b[j] == 46 { j += 1 }
             guard j < n else { out.append(c); i += 1; continue }
@@ -290,7 +301,12 @@ public enum HTMLText {
     /// Python's `html.unescape`.
     static func unescape(_ s: String) -> String {
         guard FeedText.has(s, 38) else { return s }
-        let b = Array(s.utf8)
+        return String(decoding: unescapeBytes(Array(s.utf8)), as: UTF8.self)
+    }
+
+    /// ``unescape(_:)`` on UTF-8 bytes.
+    static func unescapeBytes(_ b: [UInt8]) -> [UInt8] {
+        guard b.contains(38) else { return b }
         let n = b.count
         var out = [UInt8]()
         out.reserveCapacity(n)
@@ -298,7 +314,14 @@ public enum HTMLText {
         func put(_ v: UInt32) { if let sc = Unicode.Scalar(v) { UTF8.encode(sc) { out.append($0) } } }
         while i < n {
             let c = b[i]
-            guard c == 38 else { out.append(c); i += 1; continue }
+            guard c == 38 else {
+                // Copy the run up to the next '&' in one go.
+                var e = i + 1
+                while e < n, b[e] != 38 { e += 1 }
+                out.append(contentsOf: b[i..<e])
+                i = e
+                continue
+            }
             var j = i + 1
             if j < n, b[j] == 35 {
                 j += 1
@@ -358,6 +381,6 @@ public enum HTMLText {
             }
             i = end
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 }

@@ -59,7 +59,11 @@ enum JSONFeedReader {
             case .int(let i)?: e.id = String(i)
             case .bigInt(let s)?: e.id = s
             case .double(let d)?:
-                if d.isFinite && d == d.rounded() && abs(d) < 1e18 { e.id = String(Int(d)) } else { e.id = pyFloat(d) }
+                if d.isFinite && d == d.rounded() {
+                    e.id = abs(d) < 1e18 ? String(Int(d)) : JSONFeedReader.exactInteger(d)
+                } else {
+                    e.id = pyFloat(d)
+                }
             default: break
             }
             e.title = FeedAdapter.normPlain(item["title"]?.string)
@@ -87,8 +91,15 @@ enum JSONFeedReader {
                                         href: FeedURL.normLink(url, base: base))
                 if person.name != nil || person.email != nil || person.href != nil { e.authors.append(person) }
             }
-            if case .array(let tags)? = item["tags"] {
+            // Python iterates whatever `tags` is: a list's items, a string's characters, an object's keys.
+            switch item["tags"] {
+            case .array(let tags)?:
                 for t in tags { if let s = FeedAdapter.normPlain(t.string) { e.categories.append(s) } }
+            case .string(let str)?:
+                for ch in str.unicodeScalars { if let s = FeedAdapter.normPlain(String(ch)) { e.categories.append(s) } }
+            case .object(let members)?:
+                for (k, _) in members { if let s = FeedAdapter.normPlain(k) { e.categories.append(s) } }
+            default: break
             }
             if case .array(let atts)? = item["attachments"] {
                 for a in atts {
@@ -109,4 +120,35 @@ enum JSONFeedReader {
     }
 
     private static func pyFloat(_ d: Double) -> String { "\(d)" }
+
+    /// The exact decimal digits of an integral double (Python's `str(int(d))`).
+    static func exactInteger(_ d: Double) -> String {
+        let neg = d < 0
+        var mant = UInt64(d.significandBitPattern) | (1 << 52)
+        var exp = Int(d.exponent) - 52
+        if exp < 0 { mant >>= UInt64(-exp); exp = 0 }
+        // Little-endian base-2^32 limbs of mant << exp.
+        var limbs: [UInt32] = [UInt32(truncatingIfNeeded: mant), UInt32(truncatingIfNeeded: mant >> 32)]
+        for _ in 0..<exp {
+            var carry: UInt32 = 0
+            for k in limbs.indices {
+                let v = UInt64(limbs[k]) << 1 | UInt64(carry)
+                limbs[k] = UInt32(truncatingIfNeeded: v)
+                carry = UInt32(v >> 32)
+            }
+            if carry != 0 { limbs.append(carry) }
+        }
+        var digits: [Character] = []
+        while limbs.contains(where: { $0 != 0 }) {
+            var rem: UInt64 = 0
+            for k in limbs.indices.reversed() {
+                let v = rem << 32 | UInt64(limbs[k])
+                limbs[k] = UInt32(v / 10)
+                rem = v % 10
+            }
+            digits.append(Character(String(rem)))
+        }
+        if digits.isEmpty { return "0" }
+        return (neg ? "-" : "") + String(digits.reversed())
+    }
 }

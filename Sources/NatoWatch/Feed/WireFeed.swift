@@ -4,11 +4,11 @@ import Foundation
 /// values are unnormalized strings exactly as feedparser would hold them.
 final class WireContext {
     /// Plain values by feedparser key (`title`, `link`, `summary`, `id`, `author`, …).
-    var values: [String: String] = [:]
+    var values = WireSlots<String>()
     /// feedparser's `property_depth_map` for this context.
-    var depths: [String: Int] = [:]
+    var depths = WireSlots<Int>()
     /// Content types of `<key>_detail` dictionaries (`title_detail`, `summary_detail`).
-    var detailTypes: [String: String] = [:]
+    var detailTypes = WireSlots<String>()
     var links: [WireLink] = []
     var authors: [WirePerson] = []
     /// `author_detail` / `publisher_detail` (may be the same object as one of `authors`).
@@ -60,4 +60,30 @@ struct WireFeed {
     /// The HTML page's advertised feeds, when the document is an HTML page.
     var discovered: [String] = []
     var ttl: String?
+}
+
+/// The few feedparser dictionary keys natowatch reads, stored in fixed slots (no hashing).
+/// Writes to any other key are dropped: nothing ever reads them back.
+struct WireSlots<Value> {
+    private var slots: [Value?] = [nil, nil, nil, nil, nil, nil, nil, nil]
+
+    @inline(__always)
+    private static func index(_ key: String) -> Int? {
+        switch key {
+        case "title": return 0
+        case "link": return 1
+        case "summary": return 2
+        case "id": return 3
+        case "author": return 4
+        case "guidislink": return 5
+        case "href": return 6
+        case "name": return 7
+        default: return nil
+        }
+    }
+
+    subscript(key: String) -> Value? {
+        get { Self.index(key).flatMap { slots[$0] } }
+        set { if let i = Self.index(key) { slots[i] = newValue } }
+    }
 }
