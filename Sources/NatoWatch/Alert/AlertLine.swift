@@ -5,10 +5,34 @@ import Foundation
 public enum AlertLine {
     /// The line for `alert` in `format`, without the trailing newline.
     public static func render(_ alert: Alert, format: AlertFormat) -> String {
+        let a = bounded(alert)
         switch format {
-        case .jsonl: return json(alert)
-        case .text: return text(alert)
+        case .jsonl: return json(a)
+        case .text: return text(a)
         }
+    }
+
+    /// Longest title, evidence, reason, feed name and URL an alert line carries (in characters).
+    /// A feed can put megabytes in one title; an unbounded line would defeat the log's tail check
+    /// for already-written ids (``AlertLog/idsPresentAtTail(_:window:)``) and swamp any reader.
+    public static let maxTitle = 500
+    public static let maxEvidence = 1000
+    public static let maxURL = 2048
+
+    static func bounded(_ alert: Alert) -> Alert {
+        var a = alert
+        a.title = a.title.map { clip($0, maxTitle) }
+        a.evidence = a.evidence.map { clip($0, maxEvidence) }
+        a.reason = a.reason.map { clip($0, maxEvidence) }
+        a.feed = a.feed.map { clip($0, maxTitle) }
+        a.url = a.url.map { clip($0, maxURL) }
+        a.actor = a.actor.map { clip($0, maxTitle) }
+        return a
+    }
+
+    static func clip(_ s: String, _ limit: Int) -> String {
+        guard s.count > limit else { return s }
+        return String(s.prefix(limit - 1)) + "…"
     }
 
     // MARK: JSON

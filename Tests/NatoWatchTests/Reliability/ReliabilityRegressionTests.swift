@@ -112,3 +112,25 @@ import Testing
         #expect(doc.entries.first?.title?.hasPrefix("Slovakia") == true)
     }
 }
+
+/// Alert lines stay short whatever a feed puts in a title, so the log's tail check for ids already
+/// written (crash between append and marking delivered) always sees whole recent lines.
+@Suite struct AlertLineBoundTests {
+    @Test func hugeTitleGivesABoundedLineThatIsStillOneJSONObject() throws {
+        var a = Alert(ts: Date(timeIntervalSince1970: 1_767_225_600), id: "0123456789abcdef", kind: "pledge.new")
+        a.actor = "Poland"
+        a.title = "Poland to raise defence spending " + String(repeating: "Warsaw\n\u{1b}[31m ", count: 200_000)
+        a.evidence = String(repeating: "Poland will raise its defence spending. ", count: 50_000)
+        a.url = "http://news.example/" + String(repeating: "x", count: 100_000)
+        for format in [AlertFormat.jsonl, .text] {
+            let line = AlertLine.render(a, format: format)
+            #expect(line.utf8.count < 16_384)
+            #expect(!line.contains("\n"))
+            #expect(line.contains("0123456789abcdef"))
+        }
+        let json = AlertLine.render(a, format: .jsonl)
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        #expect(object?["id"] as? String == "0123456789abcdef")
+        #expect((object?["title"] as? String)?.count == AlertLine.maxTitle)
+    }
+}
