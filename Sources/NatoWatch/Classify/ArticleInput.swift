@@ -40,7 +40,7 @@ public enum ArticleInput {
     static func amount(_ v: Double) -> String {
         for (factor, word) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] where v >= factor {
             let x = v / factor
-            return (x == x.rounded() ? String(Int(x)) : String(format: "%.2f", x).replacingOccurrences(of: "0+$", with: "", options: .regularExpression)) + " " + word
+            return (x == x.rounded() && x < 1e15 ? String(Int(x)) : String(format: "%.2f", x).replacingOccurrences(of: "0+$", with: "", options: .regularExpression)) + " " + word
         }
         return String(format: "%.0f", v)
     }

@@ -27,7 +27,8 @@ struct TargetYearFinder {
                     year = Int(t[i + 2].number) // "between 2024 and 2030": the end
                     last = i + 2
                 } else if (view.isWord(i + 1, "-") || view.isWord(i + 1, "/")), i + 2 < t.count, t[i + 2].kind == .number, t[i + 2].isInteger {
-                    let v = Int(t[i + 2].number)
+                    // A huge number here ("2029-99999999999999999999") must not trap the conversion.
+                    let v = t[i + 2].number < 10_000 ? Int(t[i + 2].number) : -1
                     if v >= 1990 && v <= 2100 { year = v; last = i + 2 } else if v < 100, v > year % 100 { year = year - year % 100 + v; last = i + 2 }
                 }
                 // "percent" after it would be odd; "2029 budget" fine

@@ -215,6 +215,9 @@ public final class FetchCycle: @unchecked Sendable {
         }
     }
 
+    /// How much of an item's text the classifier reads.
+    static let maxArticleCharacters = 200_000
+
     /// The entries not seen before, classified.
     func newItems(of doc: FeedDocument, feed: FeedConfig) throws -> [IncomingItem] {
         let identities = ItemIdentity.keys(for: doc.entries)
@@ -225,7 +228,11 @@ public final class FetchCycle: @unchecked Sendable {
         for (entry, identity) in zip(doc.entries, identities) where !known.contains(identity.key) {
             guard seen.insert(identity.key).inserted else { continue }
             let text = entry.contentText ?? entry.summaryText ?? ""
-            let article = Article(id: entry.id ?? entry.link, title: entry.title, text: text, published: entry.published)
+            // Real articles are far shorter; the bound keeps one hostile item from holding up a cycle.
+            let article = Article(
+                id: entry.id ?? entry.link, title: entry.title.map { String($0.prefix(2_000)) },
+                text: text.count > Self.maxArticleCharacters ? String(text.prefix(Self.maxArticleCharacters)) : text,
+                published: entry.published)
             out.append(IncomingItem(identity: identity, entry: entry, text: text, classification: classifier.classify(article)))
         }
         return out
