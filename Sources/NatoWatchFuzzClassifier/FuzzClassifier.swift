@@ -14,33 +14,9 @@ let fuzzClassifier: Classifier = {
     }
 }()
 
-/// Known, reported bug (see RELIABILITY.md): `TargetYearFinder.mentions()` traps converting a
-/// year range's huge end ("by 2029-99999999999999999999") to Int. While it is open, inputs with a
-/// run of 19+ digits are skipped so that fuzzing can find anything else; set
-/// NW_FUZZ_KNOWN_BUGS=1 to fuzz them too (and to check the fix).
-#if NATOWATCH_FUZZ
-    let skipKnownBugs = ProcessInfo.processInfo.environment["NW_FUZZ_KNOWN_BUGS"] == nil
-#else
-    let skipKnownBugs = false  // the replay driver always runs inputs as they are
-#endif
-
-func hasLongDigitRun(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-    var run = 0
-    for b in p {
-        if b >= 0x30 && b <= 0x39 {
-            run += 1
-            if run >= 19 { return true }
-        } else {
-            run = 0
-        }
-    }
-    return false
-}
-
 @_cdecl("LLVMFuzzerTestOneInput")
 public func natowatchFuzzClassifier(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     guard let data else { return 0 }
-    if skipKnownBugs && hasLongDigitRun(UnsafeBufferPointer(start: data, count: size)) { return 0 }
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     _ = fuzzClassifier.classify(Article(text: text))
     return 0
