@@ -36,6 +36,15 @@ import Testing
         }
     }
 
+    @Test func largeFeedUsingAnInternalEntityOftenStillParses() throws {
+        // 300,000 uses of a 2-byte entity: 600 KB of expansion, within twice the document's size.
+        let body = String(repeating: "<item><title>a&sp;b</title></item>", count: 300_000)
+        let xml = "<!DOCTYPE rss [<!ENTITY sp \"&#160;\">]><rss version=\"2.0\"><channel>" + body + "</channel></rss>"
+        let doc = try FeedParser.parse(Data(xml.utf8), baseURL: FeedFixture.base)
+        #expect(doc.entries.count == 300_000)
+        #expect(doc.entries.first?.title == "a b")
+    }
+
     @Test func quadraticBlowupIsBounded() {
         let big = String(repeating: "x", count: 100_000)
         let xml = "<!DOCTYPE rss [<!ENTITY a \"\(big)\">]><rss><channel><title>" + String(repeating: "&a;", count: 100) + "</title></channel></rss>"
