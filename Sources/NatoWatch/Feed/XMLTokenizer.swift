@@ -106,6 +106,7 @@ struct XMLTokenizer {
         let n = bytes.count
         var out = [UInt8]()
         var start = pos
+        let runStart = pos
         while pos < n {
             let b = bytes[pos]
             if b == UInt8(ascii: "<") { break }
@@ -114,6 +115,10 @@ struct XMLTokenizer {
                 try reference(into: &out, inAttribute: false)
                 start = pos
                 continue
+            }
+            // "]]>" may not appear in character data.
+            if b == UInt8(ascii: ">"), pos >= runStart + 2, bytes[pos - 1] == UInt8(ascii: "]"), bytes[pos - 2] == UInt8(ascii: "]") {
+                flag("]]> in character data")
             }
             pos += 1
         }
