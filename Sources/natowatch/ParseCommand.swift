@@ -53,7 +53,8 @@ struct ParseCommand: ParsableCommand {
             let doc = try FeedParser.parse(data, baseURL: base, contentType: contentType)
             print(FeedSummary.readable(doc))
         } catch {
-            throw ValidationError("\(path): \(error)")
+            FileHandle.standardError.write(Data("natowatch parse: \(path): \(error)\n".utf8))
+            throw ExitCode.failure
         }
     }
 }

@@ -6,7 +6,9 @@ import Foundation
 /// The builder never recurses: nesting is an explicit stack bounded by ``maxDepth``.
 struct FeedBuilder {
     /// Deepest element nesting accepted before the document is rejected.
-    static let maxDepth = 1024
+    /// Parsing is iterative (no recursion), so depth only costs memory; feedparser accepts any
+    /// depth, and lenient reading never closes stray tags, so the bound is generous.
+    static let maxDepth = 100_000
 
     private struct StackItem {
         var element: String
@@ -78,8 +80,10 @@ struct FeedBuilder {
                 switch tok {
                 case .text(let s), .cdata(let s): handleData(s, escape: false)
                 case .start(let name, let attrs, let selfClosing):
+                    // The lenient pass never closes unbalanced tags (like sgmllib), so `depth` counts
+                    // every stray `<br>`; there is no recursion, so only a sanity bound applies.
                     if depth >= FeedBuilder.maxDepth {
-                        throw FeedError(kind: .tooDeep, message: "elements nest deeper than \(FeedBuilder.maxDepth) levels")
+                        throw FeedError(kind: .tooDeep, message: "more than \(FeedBuilder.maxDepth) unclosed elements")
                     }
                     let el = startElement(name, attrs)
                     if selfClosing { endElement(name, el) }

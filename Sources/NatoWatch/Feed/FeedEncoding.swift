@@ -33,7 +33,8 @@ enum FeedEncoding {
         else if starts([0x3C, 0x00, 0x00, 0x00]) { bom = "utf-32le" }
 
         var xmlEncoding = ""
-        var head: [UInt8]? = Array(body.prefix(1024))
+        // feedparser's regex looks at the whole first line (`.` stops at a newline).
+        var head: [UInt8]? = Array(body.prefix { $0 != 10 })
         if !bom.isEmpty {
             head = decodeStrict(Array(body.prefix(4096)), bom, partialOK: true).map { Array($0.utf8) }
         }
@@ -87,27 +88,24 @@ enum FeedEncoding {
 
     /// The `encoding="…"` of an XML declaration on the first line (feedparser's regex).
     static func declaredEncoding(_ head: [UInt8]) -> String? {
+        // `^<\?.*encoding=['"](.*?)['"].*\?>` on the first line: the greedy `.*` picks the last
+        // `encoding=` whose value's closing quote is followed, somewhere, by `?>`.
         guard head.count >= 2, head[0] == UInt8(ascii: "<"), head[1] == UInt8(ascii: "?") else { return nil }
-        let line = head.prefix { $0 != 10 }
-        let s = Array(line)
+        let s = Array(head.prefix { $0 != 10 })
+        var lastPI = -1
+        var k = s.count - 2
+        while k >= 0 { if s[k] == 63 && s[k + 1] == 62 { lastPI = k; break }; k -= 1 }
+        guard lastPI >= 0 else { return nil }
         let key = Array("encoding=".utf8)
-        var i = s.count - key.count
-        while i >= 0 {
-            if s[i..<(i + key.count)].elementsEqual(key), i + key.count < s.count {
+        var i = s.count - key.count - 1
+        while i >= 2 {
+            if s[i] == key[0], s[i..<(i + key.count)].elementsEqual(key) {
                 let q = s[i + key.count]
                 if q == 34 || q == 39 {
                     let vs = i + key.count + 1
                     var j = vs
-                    while j < s.count {
-                        if s[j] == 34 || s[j] == 39 {
-                            // the rest of the line must contain "?>"
-                            var k = j + 1
-                            var ok = false
-                            while k + 1 < s.count { if s[k] == 63 && s[k + 1] == 62 { ok = true; break }; k += 1 }
-                            if ok { return String(decoding: s[vs..<j], as: UTF8.self) }
-                        }
-                        j += 1
-                    }
+                    while j < s.count, s[j] != 34, s[j] != 39 { j += 1 }
+                    if j < lastPI { return String(decoding: s[vs..<j], as: UTF8.self) }
                 }
             }
             i -= 1

@@ -76,14 +76,19 @@ enum FeedText {
             let highs: UInt64 = 0x8080_8080_8080_8080
             guard let src = b.baseAddress, let dst = out.baseAddress else { return 0 }
             while i < n {
-                // Fast path: 8 printable ASCII bytes (0x21...0x7F) are copied as one word.
-                if !pending, i + 8 <= n, o + 8 <= out.count {
+                // Fast path: copy the run of printable ASCII bytes (0x21...0x7F) at the start of
+                // the next 8 bytes as one word. (o <= i always, so 8 bytes fit at o.)
+                if i + 8 <= n {
                     let w = UnsafeRawPointer(src + i).loadUnaligned(as: UInt64.self)
-                    // No high bit and no byte below 0x21 (whitespace and separators are below it).
-                    if (w & highs) == 0 && ((w &- lows &* 0x21) & ~w & highs) == 0 {
+                    // High bit set, or below 0x21 (whitespace and separators are below it); only
+                    // the lowest flagged byte is exact, which is the one we need.
+                    let bad = (w & highs) | ((w &- lows &* 0x21) & ~w & highs)
+                    let k = bad == 0 ? 8 : bad.trailingZeroBitCount >> 3
+                    if k > 0 {
+                        if pending { out[o] = 32; o += 1; pending = false }
                         UnsafeMutableRawPointer(dst + o).storeBytes(of: w, as: UInt64.self)
-                        o += 8
-                        i += 8
+                        o += k
+                        i += k
                         continue
                     }
                 }

@@ -19,8 +19,11 @@ enum XMLToken {
 /// well-formed (stray `&`, unknown entities, `<` in odd places, unterminated constructs) is
 /// recovered the way a lenient SGML parser would and recorded in ``wellFormed``.
 struct XMLTokenizer {
-    /// Limit on the characters produced by expanding internal entities in one document.
+    /// Minimum limit on the characters produced by expanding internal entities in one document
+    /// (the limit is the larger of this and twice the document's size).
     static let maxEntityExpansion = 1_000_000
+    /// This document's expansion limit.
+    private let expansionLimit: Int
 
     private let bytes: [UInt8]
     private var pos: Int
@@ -42,6 +45,7 @@ struct XMLTokenizer {
         self.bytes = bytes
         self.pos = 0
         self.loose = loose
+        self.expansionLimit = max(XMLTokenizer.maxEntityExpansion, 2 * bytes.count)
         if let bad = XMLTokenizer.firstInvalidChar(bytes) { flag("character not allowed in XML at byte \(bad)") }
     }
 
@@ -102,6 +106,7 @@ struct XMLTokenizer {
         let n = bytes.count
         var out = [UInt8]()
         var start = pos
+        let runStart = pos
         while pos < n {
             let b = bytes[pos]
             if b == UInt8(ascii: "<") { break }
@@ -110,6 +115,10 @@ struct XMLTokenizer {
                 try reference(into: &out, inAttribute: false)
                 start = pos
                 continue
+            }
+            // "]]>" may not appear in character data.
+            if b == UInt8(ascii: ">"), pos >= runStart + 2, bytes[pos - 1] == UInt8(ascii: "]"), bytes[pos - 2] == UInt8(ascii: "]") {
+                flag("]]> in character data")
             }
             pos += 1
         }
@@ -170,8 +179,8 @@ struct XMLTokenizer {
             }
             if let value = entities[name] {
                 expanded += value.utf8.count
-                if expanded > XMLTokenizer.maxEntityExpansion {
-                    throw FeedError(kind: .entityExpansion, message: "internal entities expand beyond \(XMLTokenizer.maxEntityExpansion) characters")
+                if expanded > expansionLimit {
+                    throw FeedError(kind: .entityExpansion, message: "internal entities expand beyond \(expansionLimit) characters")
                 }
                 out.append(contentsOf: value.utf8)
                 return
@@ -242,8 +251,8 @@ struct XMLTokenizer {
                 default:
                     if let v = entities[name] {
                         expanded += v.utf8.count
-                        if expanded > XMLTokenizer.maxEntityExpansion {
-                            throw FeedError(kind: .entityExpansion, message: "internal entities expand beyond \(XMLTokenizer.maxEntityExpansion) characters")
+                        if expanded > expansionLimit {
+                            throw FeedError(kind: .entityExpansion, message: "internal entities expand beyond \(expansionLimit) characters")
                         }
                         out.append(contentsOf: v.utf8)
                     } else if let v = HTMLEntities.named[name] {
@@ -545,7 +554,7 @@ struct XMLTokenizer {
         var budget = 0
         var resolved: [String: String] = [:]
         func expand(_ name: String, _ depth: Int) throws(FeedError) -> String {
-            if let r = resolved[name] { budget += r.utf8.count; if budget > XMLTokenizer.maxEntityExpansion { throw FeedError(kind: .entityExpansion, message: "internal entity expansion exceeds \(XMLTokenizer.maxEntityExpansion) characters") }; return r }
+            if let r = resolved[name] { budget += r.utf8.count; if budget > expansionLimit { throw FeedError(kind: .entityExpansion, message: "internal entity expansion exceeds \(expansionLimit) characters") }; return r }
             guard let v = raw[name], depth < 16 else { return "" }
             if !v.contains("&") { resolved[name] = v; return v }
             var out = ""
@@ -568,8 +577,8 @@ struct XMLTokenizer {
                     rest = after
                 }
                 budget += out.utf8.count
-                if budget > XMLTokenizer.maxEntityExpansion {
-                    throw FeedError(kind: .entityExpansion, message: "internal entity expansion exceeds \(XMLTokenizer.maxEntityExpansion) characters")
+                if budget > expansionLimit {
+                    throw FeedError(kind: .entityExpansion, message: "internal entity expansion exceeds \(expansionLimit) characters")
                 }
             }
             out += rest

@@ -55,6 +55,22 @@ import Testing
         #expect(HTMLText.plainText(html) == "Title\n\nFirst & bold text.\n\none\n\ntwo\n\nx < y … ¬it; 😀")
     }
 
+    @Test func collapseMatchesPythonWhitespaceRules() {
+        // A scalar-by-scalar reference for the word-at-a-time implementation.
+        func reference(_ s: String) -> String {
+            s.unicodeScalars.split(whereSeparator: { FeedText.isPySpace($0.value) })
+                .map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
+        }
+        let pieces = ["a", "word", "longerwordthan8", " ", "  ", "\t", "\n\n", "\u{A0}", "\u{3000}", "\u{200B}", "é", "中文",
+                      "\u{85}", "x,y.z!", "\u{2028}", "\u{1C}", "12345678", "&amp;"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            var s = ""
+            for _ in 0..<Int.random(in: 0...30, using: &rng) { s += pieces.randomElement(using: &rng) ?? "" }
+            #expect(FeedText.collapse(s) == reference(s), "input: \(s.debugDescription)")
+        }
+    }
+
     @Test func unescapeFollowsPython() {
         #expect(HTMLText.unescape("&amp;&lt;&#128;&#0;&copy &unknown; &#x110000;") == "&<€\u{FFFD}© &unknown; \u{FFFD}")
     }

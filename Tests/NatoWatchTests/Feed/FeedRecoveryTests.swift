@@ -28,6 +28,8 @@ import Testing
     @Test func wellFormedFeedIsNotBozo() throws {
         #expect(try FeedFixture.parse("rss20.xml").bozo == false)
         #expect(try FeedFixture.parse(xml: "\n<?xml version=\"1.0\"?><rss version=\"2.0\"><channel/></rss>").bozo == true)
+        #expect(try FeedFixture.parse(xml: "<rss version=\"2.0\"><channel><title>a ]]> b</title></channel></rss>").bozo == true)
+        #expect(try FeedFixture.parse(xml: "<rss version=\"2.0\"><channel><title><![CDATA[a]]> b</title></channel></rss>").bozo == false)
     }
 
     @Test func controlCharactersMakeTheDocumentBozo() throws {

@@ -36,6 +36,15 @@ import Testing
         }
     }
 
+    @Test func largeFeedUsingAnInternalEntityOftenStillParses() throws {
+        // 300,000 uses of a 2-byte entity: 600 KB of expansion, within twice the document's size.
+        let body = String(repeating: "<item><title>a&sp;b</title></item>", count: 300_000)
+        let xml = "<!DOCTYPE rss [<!ENTITY sp \"&#160;\">]><rss version=\"2.0\"><channel>" + body + "</channel></rss>"
+        let doc = try FeedParser.parse(Data(xml.utf8), baseURL: FeedFixture.base)
+        #expect(doc.entries.count == 300_000)
+        #expect(doc.entries.first?.title == "a b")
+    }
+
     @Test func quadraticBlowupIsBounded() {
         let big = String(repeating: "x", count: 100_000)
         let xml = "<!DOCTYPE rss [<!ENTITY a \"\(big)\">]><rss><channel><title>" + String(repeating: "&a;", count: 100) + "</title></channel></rss>"
@@ -46,17 +55,30 @@ import Testing
         }
     }
 
-    @Test func tenThousandDeepNestingFailsCleanly() {
+    @Test func tenThousandDeepNestingIsHandledWithoutRecursion() throws {
         let depth = 10_000
-        let xml = "<rss version=\"2.0\"><channel>" + String(repeating: "<x>", count: depth) + String(repeating: "</x>", count: depth) + "</channel></rss>"
-        #expect {
-            try FeedParser.parse(Data(xml.utf8), baseURL: FeedFixture.base)
-        } throws: { error in
-            (error as? FeedError)?.kind == .tooDeep
+        let xml = "<rss version=\"2.0\"><channel><item><title>deep</title>" + String(repeating: "<x>", count: depth)
+            + String(repeating: "</x>", count: depth) + "</item></channel></rss>"
+        let doc = try FeedParser.parse(Data(xml.utf8), baseURL: FeedFixture.base)
+        #expect(doc.bozo == false)
+        #expect(doc.entries.first?.title == "deep")
+        // 10,000 unclosed elements: ill-formed, so feedparser's lenient reading applies (it never
+        // closes them and keeps going); the items are kept.
+        let unclosed = "<rss version=\"2.0\"><channel>" + String(repeating: "<item><title>t</title><br>", count: depth)
+        let loose = try FeedParser.parse(Data(unclosed.utf8), baseURL: FeedFixture.base)
+        #expect(loose.bozo == true)
+        #expect(loose.entries.count == depth)
+    }
+
+    @Test func absurdNestingFailsFast() {
+        let depth = FeedBuilder.maxDepth + 10
+        for xml in [String(repeating: "<x>", count: depth) + String(repeating: "</x>", count: depth), String(repeating: "<x>", count: depth)] {
+            #expect {
+                try FeedParser.parse(Data(xml.utf8), baseURL: FeedFixture.base)
+            } throws: { error in
+                (error as? FeedError)?.kind == .tooDeep
+            }
         }
-        // Unclosed (ill-formed) nesting takes the lenient path and is bounded too.
-        let unclosed = "<rss><channel>" + String(repeating: "<x>", count: depth)
-        #expect(throws: FeedError.self) { try FeedParser.parse(Data(unclosed.utf8), baseURL: FeedFixture.base) }
     }
 
     @Test func fiftyThousandItems() throws {
