@@ -55,6 +55,11 @@ struct MissionExtractor {
         if (view.isWord(cue.first - 1, "was") || view.isWord(cue.first - 1, "were")) &&
             (view.isWord(cue.first - 2, "which") || view.isWord(cue.first - 2, "that") || view.isWord(cue.first - 2, ",")) { return true }
         if view.isWord(next, "in"), view.isWord(next + 1, in: Self.months) { return true }
+        // "agreed last year to end…", "decided two years ago to…": an old decision
+        for k in max(0, cue.first - 5)..<cue.first {
+            if view.isWord(k, "last"), view.isWord(k + 1, "year") { return true }
+            if view.isWord(k, "ago") { return true }
+        }
         for k in next..<min(next + 5, view.tokens.count) {
             if view.isWord(k, "in"), k + 1 < view.tokens.count, view.tokens[k + 1].kind == .number, view.tokens[k + 1].number >= 1900 { return true }
             if view.isWord(k, "last"), view.isWord(k + 1, "year") || view.isWord(k + 1, "month") { return true }
@@ -114,6 +119,19 @@ struct MissionExtractor {
         }
         for sp in view.spans(r.notNatoCategory) where !targets.contains(where: { $0.first <= sp.last && sp.first <= $0.last }) {
             targets.append(Target(first: sp.first, last: sp.last, name: "", place: nil, office: false, nato: false))
+        }
+        // "The coalition, which is not a NATO operation, agreed to end its military mission in Iraq": a mission
+        // owned ("its") by a non-NATO subject named before it, with no NATO word between, is that subject's
+        let natoSpans = view.spans(ctx.lex("nato_context"))
+        for i in targets.indices where targets[i].nato && !targets[i].office {
+            let t = targets[i]
+            guard view.isWord(t.first - 1, "its") || view.isWord(t.first - 2, "its") || view.isWord(t.first - 3, "its") else { continue }
+            let owner = targets.filter { !$0.nato && $0.last < t.first }.map(\.last).max()
+                ?? (0..<t.first).last(where: { view.isWord($0, "coalition") })
+            guard let o = owner, !natoSpans.contains(where: { $0.first > o && $0.last < t.first && !view.isWord($0.first, "not") }) else { continue }
+            // "which is not a NATO operation" qualifies the owner: it does not hand the mission to NATO
+            let between = natoSpans.filter { $0.first > o && $0.last < t.first }
+            if between.allSatisfy({ sp in (max(o, sp.first - 3)..<sp.first).contains { view.isWord($0, "not") } }) { targets[i].nato = false }
         }
         guard targets.contains(where: { $0.nato }) else { return [] }
         let nonObjects = view.spans(ctx.lex("change_non_objects"))

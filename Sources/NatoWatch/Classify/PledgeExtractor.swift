@@ -22,6 +22,8 @@ struct PledgeExtractor {
         "target", "goal", "be", "is", "towards", "toward", "around", "about", "least"])
     private static let spendVerbs = ByteWordSet(["spend", "spending", "reach", "reaching", "hit", "hitting", "meet", "allocate", "earmark", "devote"])
     private static let movementStems: [[UInt8]] = ["rais", "increas", "rise", "rose", "lift", "boost", "grow", "climb", "hik", "ramp", "bring"].map { Array($0.utf8) }
+    /// Words that open a new clause: an object after one belongs to that clause, not to a figure before it.
+    private static let clauseBreaks = ByteWordSet([",", ";", "and", "but", "while", "whereas", "as"])
     private static let growthAfter = ByteWordSet([
         "rise", "increase", "increases", "hike", "jump", "boost", "growth", "more",
         "higher", "lower", "cut", "cuts", "drop", "fall", "of", "year", "annual",
@@ -98,7 +100,11 @@ struct PledgeExtractor {
         for p in stride(from: s - 1, through: max(0, s - 2), by: -1) where !ctx.titleSentences.contains(p) {
             let v = SentenceView(ctx, p)
             guard ActorFinder(view: v).mentions().contains(where: { $0.actor == actor }) else { continue }
-            if let y = TargetYearFinder(view: v, publishedYear: py).mentions().last(where: { $0.year >= py })?.year { return y }
+            // "…in 2026, up from 35 billion this year": a baseline's year is not the plan's
+            let baselines = v.spans(ctx.lex("baseline_cues")).filter { $0.last > $0.first }
+            if let y = TargetYearFinder(view: v, publishedYear: py).mentions().last(where: { m in
+                m.year >= py && !baselines.contains { $0.last < m.first && $0.last >= m.first - 6 }
+            })?.year { return y }
         }
         return nil
     }
@@ -124,6 +130,10 @@ struct PledgeExtractor {
         let targetNouns = view.spans(ctx.lex("target_nouns"))
         let meetCues = view.spans(ctx.lex("meet_cues"))
         let natoWords = view.spans(ctx.lex("nato_context"))
+        let purchaseNouns = view.spans(ctx.lex("purchase_nouns"))
+        let purchaseVerbs = view.spans(ctx.lex("purchase_verbs"))
+        let forecast = view.spans(ctx.lex("forecast_cues"))
+        let openTime = view.spans(ctx.lex("open_time_cues"))
         let yearFinder = TargetYearFinder(view: view, publishedYear: ctx.publishedYear)
         let years = yearFinder.mentions()
         var out: [PledgeFact] = []
@@ -187,7 +197,9 @@ struct PledgeExtractor {
             // object binding
             // "raise X to 3%", "increase X by 11%, to 500 million": the object before "to" governs
             let targetOfTo = view.isWord(before, "to") || view.isWord(q.first - 1, "to")
-            if let nearest = nearestObject(objects, q, preferBefore: targetOfTo) {
+            if rules.contains("pledge.meets_nato_target") {
+                // "reach NATO's 2% threshold": the alliance's defence target is the object
+            } else if let nearest = nearestObject(objects, q, view, preferBefore: targetOfTo) {
                 guard nearest.isDefence else { continue }
                 rules.append("pledge.defence_object")
             } else if natoWords.contains(where: { $0.last < q.first && $0.last >= q.first - 8 }),
@@ -199,6 +211,12 @@ struct PledgeExtractor {
                 rules.append("pledge.defence_article_context")
             } else {
                 continue
+            }
+            // the price of a purchase: "a $10 billion deal for 96 Apaches", "buy 54 tanks for about $2.5 billion"
+            if q.kind == .money {
+                if purchaseNouns.contains(where: { $0.first > q.last && $0.first <= q.last + 3 }) { continue }
+                if view.isWord(before, "for") || view.isWord(q.first - 1, "for"),
+                   purchaseVerbs.contains(where: { $0.last < q.first && $0.last >= q.first - 15 }) { continue }
             }
             // component of a total already taken
             if q.kind == .percent, accepted.last?.kind == .percent,
@@ -261,21 +279,31 @@ struct PledgeExtractor {
             let nextStart = quantities.dropFirst(qi + 1).first(where: { !$0.inParentheses && $0.kind != .plain })?.first ?? view.tokens.count
             let yearsHere = years.filter { $0.last < nextStart }
             var target = yearFinder.targetYear(for: q.first, q.last, mentions: yearsHere)
+            // "3% of GDP in the next parliament": an open time, no year is promised
+            let openEnded = openTime.contains { $0.first > q.last && $0.first <= q.last + 10 && $0.first < nextStart }
+                && !yearsHere.contains { $0.first > q.last && $0.first <= q.last + 10 }
+            if openEnded { target = nil }
             if needsFutureYear {
                 guard let py = ctx.publishedYear, let t = target, t > py,
                       yearsHere.contains(where: { $0.first > q.last && $0.year == t }) else { continue }
             }
-            if target == nil, years.count == 1, baseline.isEmpty { target = years[0].year } // one year shared by the sentence's figures
-            if target == nil, let y = inheritedYear(ai), !fromFallback || inheritedFromPrevious(ai, view.index) {
+            if !openEnded, target == nil, years.count == 1, baseline.isEmpty { target = years[0].year } // one year shared by the sentence's figures
+            if !openEnded, target == nil, let y = inheritedYear(ai), !fromFallback || inheritedFromPrevious(ai, view.index) {
                 target = y
                 rules.append("pledge.year_previous_sentence")
             }
-            if fromFallback && target == nil { continue }
+            if fromFallback && target == nil && !(openEnded && inheritedFromPrevious(ai, view.index)) { continue }
             if let py = ctx.publishedYear {
                 if let t = target, t < py { continue }
+                // "is expected to spend 3.5% this year": a forecast of the current level, not a promise
+                if target == py, forecast.contains(where: { $0.last < q.first && $0.last >= q.first - 8 }) { continue }
                 // background: "In 2014, allies agreed to…" (a past year before the commitment that governs the number)
                 let governing = commit.filter { $0.last < q.first }.map(\.first).max() ?? q.first
-                if years.contains(where: { $0.last < governing && $0.year < py && $0.preposition }) { continue }
+                // (a past year right after another figure dates that figure: "the €100 billion fund created in 2022")
+                let datesOther = { (m: TargetYearFinder.Mention) in
+                    quantities.contains { $0.first != q.first && $0.last < m.first && $0.last >= m.first - 6 }
+                }
+                if years.contains(where: { $0.last < governing && $0.year < py && $0.preposition && !datesOther($0) }) { continue }
                 if target == nil, years.contains(where: { $0.last < q.first && $0.year < py && $0.preposition }) { continue }
             }
             // currency
@@ -344,13 +372,17 @@ struct PledgeExtractor {
     }
 
     /// The object nearest to the quantity (ties go to the one before it).
-    private func nearestObject(_ objects: [ObjectSpan], _ q: Quantity, preferBefore: Bool) -> ObjectSpan? {
+    private func nearestObject(_ objects: [ObjectSpan], _ q: Quantity, _ view: SentenceView, preferBefore: Bool) -> ObjectSpan? {
         if preferBefore, let o = objects.filter({ $0.span.last < q.first && $0.span.last >= q.first - 12 }).max(by: { $0.span.last < $1.span.last }) {
             return o
         }
         var best: ObjectSpan?
         var bestDistance = Int.max
+        // with an object before the figure, one after it beyond a clause break belongs to the next clause
+        // ("raise it to 2.5% of GDP by 2027 and paying for it by cutting the aid budget")
+        let hasBefore = objects.contains { $0.span.last < q.first && $0.span.last >= q.first - 25 }
         for o in objects {
+            if hasBefore, o.span.first > q.last, ((q.last + 1)..<o.span.first).contains(where: { view.isWord($0, in: Self.clauseBreaks) }) { continue }
             let d: Int
             if o.span.last < q.first { d = q.first - o.span.last } else if o.span.first > q.last { d = o.span.first - q.last } else { d = 0 }
             let adjusted = o.span.last < q.first ? d * 2 : d * 2 + 1

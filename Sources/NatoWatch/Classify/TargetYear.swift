@@ -53,6 +53,8 @@ struct TargetYearFinder {
         guard view.tokens[i].kind == .word, view.isWord(i, in: Self.relativeStarts) else { return nil }
         func w(_ k: Int, _ s: String) -> Bool { view.isWord(i + k, s) }
         if w(0, "next"), w(1, "year") { return (py + 1, 2) }
+        // "this year and next": the end of the stretch, like "2025-2026"
+        if w(0, "this"), w(1, "year"), w(2, "and"), w(3, "next") { return (py + 1, w(4, "year") ? 5 : 4) }
         if w(0, "this"), w(1, "year") { return (py, 2) }
         if w(0, "next"), w(1, "fiscal"), w(2, "year") { return (py + 1, 3) }
         if w(0, "this"), w(1, "fiscal"), w(2, "year") { return (py, 3) }

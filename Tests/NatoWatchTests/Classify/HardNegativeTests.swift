@@ -36,6 +36,12 @@ import Testing
         "Belgium's defence spending is expected to reach 2.2% of GDP this year, according to NATO estimates.",
         // rule exemptions
         "Parliament approved exempting defence spending above 1% of GDP from the debt brake.",
+        // purchases are not budgets
+        "Poland signed a contract worth about $10 billion for 96 AH-64E Apache helicopters, the defence ministry said.",
+        "Poland signed a $10 billion deal for 96 Apache attack helicopters.",
+        "Romania's defence ministry said it would buy 54 Abrams tanks for about $2.5 billion.",
+        // a forecast of this year's level
+        "Lithuania is expected to spend 3.5 percent of GDP on defence this year, up from 2.85 percent in 2024.",
     ])
     func noPledge(_ text: String) {
         let r = ClassifierFixture.classify(text, date: "2025-06-01")
@@ -50,6 +56,7 @@ import Testing
         "NATO Mission Iraq continues to advise the defence ministry; there is no fixed timeline for the conclusion of our mission.",
         "NATO will retire part of its E-3 Sentry AWACS fleet earlier than planned.",
         "KFOR, set up in 1999 after the NATO air campaign ended the war, marked its anniversary.",
+        "The coalition, which is not a NATO operation, agreed last year to end its military mission in Iraq by September 2025.",
     ])
     func noMissionChange(_ text: String) {
         let r = ClassifierFixture.classify(text, date: "2025-06-01")

@@ -52,6 +52,22 @@ import Testing
         #expect(p?.targetYear == 2030)
     }
 
+    @Test func aidCutInTheNextClauseDoesNotTakeTheFigure() {
+        let p = one("Keir Starmer announced the biggest increase in defence spending since the cold war, pledging to raise it to 2.5% of GDP by 2027 and paying for it by cutting the overseas aid budget.")
+        #expect(p?.actor == "United Kingdom" && p?.value == 2.5 && p?.targetYear == 2027)
+    }
+
+    @Test func openTimeTakesNoYearFromEarlierSentences() {
+        let r = ClassifierFixture.classify("Britain will spend an extra £13.4bn a year on defence from 2027. It also set an ambition to raise defence spending to 3% of GDP in the next parliament.", date: "2025-02-25")
+        let three = r.pledges.first { $0.metric == "pct_gdp" && $0.value == 3.0 }
+        #expect(three != nil && three?.targetYear == nil)
+    }
+
+    @Test func thisYearAndNextEndsNextYear() {
+        let p = one("Denmark will spend an additional 50 billion kroner on defence this year and next.")
+        #expect(p?.currency == "DKK" && p?.targetYear == 2026)
+    }
+
     @Test func implicitShareAfterDefenceWord() {
         let p = one("Estonia's government decided to raise defence spending to 5.4 percent next year.")
         #expect(p?.actor == "Estonia" && p?.value == 5.4 && p?.targetYear == 2026)
