@@ -200,7 +200,12 @@ struct PledgeExtractor {
             if rules.contains("pledge.meets_nato_target") {
                 // "reach NATO's 2% threshold": the alliance's defence target is the object
             } else if let nearest = nearestObject(objects, q, view, preferBefore: targetOfTo) {
-                guard nearest.isDefence else { continue }
+                // "borrow 300 billion kronor … to boost its military": the source of the money, its use is defence
+                let funded = !nearest.isDefence && nearest.span.last < q.first && q.kind == .money
+                    && view.spans(ctx.lex("funding_sources")).contains { $0.first == nearest.span.first }
+                    && objects.contains { o in o.isDefence && o.span.first > q.last && o.span.first <= q.last + 18
+                        && !((q.last + 1)..<o.span.first).contains { view.isWord($0, ",") && !view.isWord($0 - 1, ")") && !view.isWord($0 + 1, "(") } }
+                guard nearest.isDefence || funded else { continue }
                 rules.append("pledge.defence_object")
             } else if natoWords.contains(where: { $0.last < q.first && $0.last >= q.first - 8 }),
                       targetNouns.contains(where: { $0.first >= q.first - 6 && $0.first <= q.last + 2 }) {
@@ -223,7 +228,7 @@ struct PledgeExtractor {
                component.contains(where: { $0.first < q.first && $0.first > (accepted.last?.last ?? 0) }) { continue }
             if background.contains(where: { $0.last < q.first }) { continue }
             // status cues before the quantity
-            let cueBefore = nearestBefore(q.first, [(commit, 0), (achieved, 1)])
+            let cueBefore = nearestBefore(q.first, view, [(commit, 0), (achieved, 1)])
             if cueBefore == 1 { continue }
             if negation.contains(where: { $0.last < q.first && $0.last >= q.first - 10 }) { continue }
             // "a 5% target would be unreasonable"
@@ -392,7 +397,9 @@ struct PledgeExtractor {
     }
 
     /// Which cue list has the cue nearest before token `i` (its tag), or nil.
-    private func nearestBefore(_ i: Int, _ lists: [(ArraySlice<SentenceView.Span>, Int)]) -> Int? {
+    private static let strongCommitments: [[UInt8]] = ["commit", "pledg", "promis", "vow", "agreed", "decided", "approv"].map { Array($0.utf8) }
+
+    private func nearestBefore(_ i: Int, _ view: SentenceView, _ lists: [(ArraySlice<SentenceView.Span>, Int)]) -> Int? {
         var best: (last: Int, first: Int, tag: Int)?
         for (spans, tag) in lists {
             for s in spans where s.last < i {
@@ -400,7 +407,8 @@ struct PledgeExtractor {
             }
         }
         // "already spend", "currently spends": an achieved word right before a commitment word wins
-        if let b = best, b.tag == 0,
+        // (but "has already committed to", "already pledged": a promise made earlier is still a promise)
+        if let b = best, b.tag == 0, !Self.strongCommitments.contains(where: { view.word(b.first).starts(with: $0) }),
            lists.contains(where: { $0.1 == 1 && $0.0.contains { $0.last == b.first - 1 } }) { return 1 }
         return best?.tag
     }

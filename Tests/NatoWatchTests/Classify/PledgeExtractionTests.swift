@@ -63,6 +63,21 @@ import Testing
         #expect(three != nil && three?.targetYear == nil)
     }
 
+    @Test func alreadyCommittedIsStillAPromise() {
+        let p = one("Prime Minister Kristen Michal's government has already committed to spending 5.4% of GDP on defence in 2026.")
+        #expect(p?.actor == "Estonia" && p?.value == 5.4 && p?.targetYear == 2026)
+    }
+
+    @Test func borrowedMoneyForTheMilitaryIsAPledge() {
+        let p = one("Sweden will borrow 300 billion kronor ($30 billion) over the next ten years to boost its military.", date: "2025-04-01")
+        #expect(p?.currency == "SEK" && p?.value == 300e9 && p?.targetYear == 2035)
+    }
+
+    @Test func earlierFigureInAnUpFromClauseIsNotASecondPledge() {
+        let p = one("The Netherlands will raise defence spending to 3.5% of gross domestic product by 2035, up from the 3% it announced earlier this year.")
+        #expect(p?.value == 3.5 && p?.targetYear == 2035)
+    }
+
     @Test func thisYearAndNextEndsNextYear() {
         let p = one("Denmark will spend an additional 50 billion kroner on defence this year and next.")
         #expect(p?.currency == "DKK" && p?.targetYear == 2026)
