@@ -23,6 +23,7 @@ struct PledgeExtractor {
     private static let spendVerbs = ByteWordSet(["spend", "spending", "reach", "reaching", "hit", "hitting", "meet", "allocate", "earmark", "devote"])
     private static let movementStems: [[UInt8]] = ["rais", "increas", "rise", "rose", "lift", "boost", "grow", "climb", "hik", "ramp", "bring"].map { Array($0.utf8) }
     /// Words that open a new clause: an object after one belongs to that clause, not to a figure before it.
+    private static let comparisonWords = ByteWordSet(["on", "over", "than", "compared", "versus", "vs"])
     private static let clauseBreaks = ByteWordSet([",", ";", "and", "but", "while", "whereas", "as"])
     private static let growthAfter = ByteWordSet([
         "rise", "increase", "increases", "hike", "jump", "boost", "growth", "more",
@@ -170,6 +171,9 @@ struct PledgeExtractor {
                     rules.append("pledge.pct_gdp")
                 } else if afterGDP, !view.isWord(q.last + 1, in: Self.growthAfter) {
                     rules.append("pledge.pct_follows_gdp_share")
+                } else if objects.contains(where: { $0.isDefence && ($0.span.first == q.last + 1 || $0.span.first == q.last + 2) }),
+                          targetNouns.contains(where: { $0.first > q.last + 1 && $0.first <= q.last + 5 }) {
+                    rules.append("pledge.pct_defence_target") // "the 3.5% core defence target": a share of GDP by definition
                 } else if natoWords.contains(where: { $0.last < q.first && $0.last >= q.first - 4 }),
                           targetNouns.contains(where: { $0.first > q.last && $0.first <= q.last + 2 }),
                           meetCues.contains(where: { $0.last < q.first && $0.last >= q.first - 5 }) {
@@ -215,6 +219,12 @@ struct PledgeExtractor {
             } else if ctx.defenceArticle {
                 rules.append("pledge.defence_article_context")
             } else {
+                continue
+            }
+            // "an increase of more than €20 billion on this year": a difference from a baseline, not a budget
+            if q.kind == .money, view.isWord(q.last + 1, in: Self.comparisonWords),
+               view.isWord(q.last + 2, "this") || view.isWord(q.last + 2, "last") || view.isWord(q.last + 2, "the") && view.isWord(q.last + 3, "previous")
+                || (q.last + 2 < view.tokens.count && view.tokens[q.last + 2].kind == .number && view.tokens[q.last + 2].number >= 1990 && view.tokens[q.last + 2].number <= 2100) {
                 continue
             }
             // the price of a purchase: "a $10 billion deal for 96 Apaches", "buy 54 tanks for about $2.5 billion"
@@ -265,7 +275,7 @@ struct PledgeExtractor {
             }
             // "Estonia, Latvia and Lithuania will each…": every member of the list pledges
             var coActors: [Int] = []
-            if let m = actorMention, let mi = actors.firstIndex(where: { $0.first == m.first }) {
+            if let m = actorMention, m.last < q.first, let mi = actors.firstIndex(where: { $0.first == m.first }) {
                 var k = mi
                 while k > 0 {
                     let prev = actors[k - 1]

@@ -78,6 +78,21 @@ import Testing
         #expect(p?.value == 3.5 && p?.targetYear == 2035)
     }
 
+    @Test func differenceFromThisYearIsNotABudget() {
+        let p = pledges("Merz's government adopted a draft budget for 2026 that foresees defence spending of around €108 billion, an increase of more than €20 billion on this year.", date: "2025-07-30")
+        #expect(p.count == 1 && p.first?.value == 108e9 && p.first?.targetYear == 2026)
+    }
+
+    @Test func percentBeforeADefenceTargetIsAShareOfGDP() {
+        let p = one("The draft keeps Germany on course to meet the 3.5% core defence target agreed at NATO's Hague summit by 2029.")
+        #expect(p?.actor == "Germany" && p?.value == 3.5 && p?.targetYear == 2029)
+    }
+
+    @Test func anActorAfterTheFigureDoesNotStartAList() {
+        let p = pledges("This year the defence ministry's budget will reach 2 percent of GDP, the minimum required of NATO members, Fiala said.", date: "2025-06-16")
+        #expect(p.map(\.actor) == ["Czechia"])
+    }
+
     @Test func thisYearAndNextEndsNextYear() {
         let p = one("Denmark will spend an additional 50 billion kroner on defence this year and next.")
         #expect(p?.currency == "DKK" && p?.targetYear == 2026)
