@@ -23,14 +23,21 @@ struct MissionExtractor {
             defer {
                 if named, let first = ctx.hits(in: s, category: r.missionCategory).first { recent = (Int(first.label.entry), s) }
             }
-            guard named || referred || ctx.has(s, r.officeTemplateCategory) else { continue }
+            // "NATO and Ukraine opened a joint centre in Bydgoszcz. The Joint Analysis… Centre (JATEC) will…"
+            var forward: Int?
+            if !named, !referred, !ctx.titleSentences.contains(s), s + 1 < ctx.sentences.count, !ctx.titleSentences.contains(s + 1),
+               ctx.has(s, ctx.lex("forward_nouns")), ctx.has(s, ctx.lex("change_launch")), !ctx.has(s + 1, r.notNatoCategory),
+               let first = ctx.hits(in: s + 1, category: r.missionCategory).first {
+                forward = Int(first.label.entry)
+            }
+            guard named || referred || forward != nil || ctx.has(s, r.officeTemplateCategory) else { continue }
             guard !ctx.has(s, ctx.lex("mission_negative")) else { continue }
             let natoNearby = (max(0, s - 1)...min(ctx.sentences.count - 1, s + 1)).contains { ctx.has($0, nato) }
             let view = SentenceView(ctx, s)
             if let py = ctx.publishedYear, TargetYearFinder(view: view, publishedYear: nil).mentions().contains(where: { $0.year < py }) {
                 continue // background: "KFOR was established in 1999"
             }
-            for f in extract(view: view, natoNearby: natoNearby, referred: referred ? recent?.mission : nil) {
+            for f in extract(view: view, natoNearby: natoNearby, referred: referred ? recent?.mission : forward, forward: forward != nil) {
                 let key = "\(f.mission)|\(f.change)"
                 if seen.insert(key).inserted { out.append(f) }
             }
@@ -41,6 +48,7 @@ struct MissionExtractor {
     }
 
     private static let clauseWords = ByteWordSet(["after", "because", "when", "while", "since", "before", "following", "although", "though", "but", "whereas", "where"])
+    private static let keepWords = ByteWordSet(["keep", "keeps", "kept", "keeping", "remain", "remains", "stay", "stays", "leave"])
     private static let months = ByteWordSet([
         "january", "february", "march", "april", "may", "june", "july", "august",
         "september", "october", "november", "december"])
@@ -55,6 +63,11 @@ struct MissionExtractor {
         if (view.isWord(cue.first - 1, "was") || view.isWord(cue.first - 1, "were")) &&
             (view.isWord(cue.first - 2, "which") || view.isWord(cue.first - 2, "that") || view.isWord(cue.first - 2, ",")) { return true }
         if view.isWord(next, "in"), view.isWord(next + 1, in: Self.months) { return true }
+        // "agreed to set up the centre at the Washington summit last July": an old decision
+        for k in next..<min(next + 9, view.tokens.count) {
+            if view.isWord(k, "last"), view.isWord(k + 1, in: Self.months) || view.isWord(k + 1, "year") { return true }
+            if view.isWord(k, ".") || view.isWord(k, ";") { break }
+        }
         // "agreed last year to end…", "decided two years ago to…": an old decision
         for k in max(0, cue.first - 5)..<cue.first {
             if view.isWord(k, "last"), view.isWord(k + 1, "year") { return true }
@@ -82,12 +95,12 @@ struct MissionExtractor {
 
     private struct Target { var first: Int; var last: Int; var name: String; var place: String?; var office: Bool; var nato: Bool }
 
-    private func extract(view: SentenceView, natoNearby: Bool, referred: Int?) -> [MissionFact] {
+    private func extract(view: SentenceView, natoNearby: Bool, referred: Int?, forward: Bool = false) -> [MissionFact] {
         let r = ctx.rules
         let g = r.gazetteer
         var targets: [Target] = []
         // "The mission will also…": the mission named just before
-        if let mi = referred, let sp = view.spans(ctx.lex("mission_anaphora")).first {
+        if let mi = referred, let sp = view.spans(ctx.lex(forward ? "forward_nouns" : "mission_anaphora")).first {
             let m = g.missions[mi]
             targets.append(Target(first: sp.first, last: sp.last, name: m.name, place: m.place, office: m.office, nato: true))
         }
@@ -147,6 +160,9 @@ struct MissionExtractor {
                 if nonObjects.contains(where: { $0.first > sp.last && $0.first <= sp.last + 2 }) { continue }
                 if isBackground(view, sp) { continue }
                 if negated.contains(where: { $0.last < sp.first && $0.last >= sp.first - 5 }) { continue }
+                // "keep the office open": the status quo
+                if change == .launch, view.isWord(sp.first, "open"),
+                   (max(0, sp.first - 8)..<sp.first).contains(where: { view.isWord($0, in: Self.keepWords) }) { continue }
                 if change == .end, view.word(sp.first).starts(with: Array("hand".utf8)),
                    handoverObjects.contains(where: { $0.first > sp.last && $0.first <= sp.last + 3 }) { continue }
                 if change == .end, partialHandover.contains(where: { $0.first > sp.last && $0.first <= sp.last + 8 }) {

@@ -174,6 +174,10 @@ struct PledgeExtractor {
                 } else if objects.contains(where: { $0.isDefence && ($0.span.first == q.last + 1 || $0.span.first == q.last + 2) }),
                           targetNouns.contains(where: { $0.first > q.last + 1 && $0.first <= q.last + 5 }) {
                     rules.append("pledge.pct_defence_target") // "the 3.5% core defence target": a share of GDP by definition
+                } else if view.isWord(q.first - 1, "of"), targetNouns.contains(where: { $0.last == q.first - 2 }),
+                          !baseline.contains(where: { $0.last < q.first && $0.last >= q.first - 7 }),
+                          ctx.defenceArticle || objects.contains(where: { $0.isDefence && $0.span.last < q.first && $0.span.last >= q.first - 6 }) {
+                    rules.append("pledge.pct_target_of") // "reach the new core target of 3.5%"
                 } else if natoWords.contains(where: { $0.last < q.first && $0.last >= q.first - 4 }),
                           targetNouns.contains(where: { $0.first > q.last && $0.first <= q.last + 2 }),
                           meetCues.contains(where: { $0.last < q.first && $0.last >= q.first - 5 }) {
@@ -241,6 +245,9 @@ struct PledgeExtractor {
             let cueBefore = nearestBefore(q.first, view, [(commit, 0), (achieved, 1)])
             if cueBefore == 1 { continue }
             if negation.contains(where: { $0.last < q.first && $0.last >= q.first - 10 }) { continue }
+            // "the ministry would need an extra £17bn … to meet the 3.5% target": a requirement, further back
+            if negation.contains(where: { n in n.last < q.first && n.last >= q.first - 30 && view.isWord(n.first, "would") && !view.isWord(n.first + 1, "not")
+                && !((n.last + 1)..<q.first).contains { view.isWord($0, ",") || view.isWord($0, ";") } }) { continue }
             // "a 5% target would be unreasonable"
             if dismissal.contains(where: { $0.first > q.last && $0.first <= q.last + 6 }) { continue }
             // "…2.2% of GDP this year, according to NATO estimates": a measured level
@@ -257,8 +264,15 @@ struct PledgeExtractor {
             rules.append(needsFutureYear ? "pledge.future_target" : "pledge.commitment")
             // actor
             // the actor before the figure, else a member named shortly after it ("…by 2029, Finland said")
-            let actorMention = actors.last(where: { $0.last < q.first })
+            var actorMention = actors.last(where: { $0.last < q.first })
                 ?? actors.first(where: { $0.first > q.last && $0.first <= q.last + 12 && g.actors[$0.actor].kind == .member })
+            // "Estonia's minister thanked the Netherlands and said the government would spend…": the government
+            // is the speaker's, named first in the sentence, not the object of the verb before it
+            if let m = actorMention, m.last < q.first, let first = actors.first, first.first <= 3, first.actor != m.actor,
+               g.actors[first.actor].kind == .member,
+               ((m.last + 1)..<q.first).contains(where: { (view.isWord($0, "the") || view.isWord($0, "his") || view.isWord($0, "her")) && view.isWord($0 + 1, "government") }) {
+                actorMention = first
+            }
             var actorIndex = actorMention?.actor
             var fromFallback = false
             if actorIndex == nil, let fb = fallback { actorIndex = fb; fromFallback = true; rules.append("pledge.actor_previous_sentence") }
@@ -286,6 +300,8 @@ struct PledgeExtractor {
                 }
             }
             if let m = actorMention {
+                // "Opposition party Progressive Slovakia … would raise": not the government
+                if (max(0, m.first - 4)..<m.first).contains(where: { view.isWord($0, "opposition") }) { continue }
                 // pressed by a third party: "urged Germany to…", "allies must spend…"
                 if demand.contains(where: { ($0.last < m.first && $0.last >= m.first - 5) || ($0.first > m.last && $0.last < q.first) }) { continue }
                 if negation.contains(where: { $0.first > m.last && $0.last < q.first }) { continue }

@@ -40,6 +40,10 @@ import Testing
         "Poland signed a contract worth about $10 billion for 96 AH-64E Apache helicopters, the defence ministry said.",
         "Poland signed a $10 billion deal for 96 Apache attack helicopters.",
         "Romania's defence ministry said it would buy 54 Abrams tanks for about $2.5 billion.",
+        // opposition promises and conditions, requirements, infrastructure
+        "Opposition party Progressive Slovakia has said it would raise defence spending to 3% of GDP if it wins the next election.",
+        "The IFS said the Ministry of Defence would need an extra £17bn a year by the end of the decade to meet NATO's new core target of 3.5% by 2035.",
+        "Salvini said the planned 13.5-billion-euro bridge to Sicily could be counted as security-related spending.",
         // a forecast of this year's level
         "Lithuania is expected to spend 3.5 percent of GDP on defence this year, up from 2.85 percent in 2024.",
     ])
@@ -56,6 +60,7 @@ import Testing
         "NATO Mission Iraq continues to advise the defence ministry; there is no fixed timeline for the conclusion of our mission.",
         "NATO will retire part of its E-3 Sentry AWACS fleet earlier than planned.",
         "KFOR, set up in 1999 after the NATO air campaign ended the war, marked its anniversary.",
+        "Moldovan officials said they would lobby NATO allies to keep the liaison office in Chisinau open.",
         "The coalition, which is not a NATO operation, agreed last year to end its military mission in Iraq by September 2025.",
     ])
     func noMissionChange(_ text: String) {

@@ -16,6 +16,8 @@ import Testing
         ("NATO opened its liaison office in Amman on Tuesday.", "NATO Liaison Office in Jordan", "open_office"),
         ("NATO will close its liaison office in Georgia, the alliance said.", "NATO Liaison Office in Georgia", "close_office"),
         ("Allies agreed to scale up NATO battlegroups to brigades.", "Forward Land Forces", "expand"),
+        ("NATO and Ukraine on Monday opened a joint centre in the Polish city of Bydgoszcz. The Joint Analysis, Training and Education Centre (JATEC) will analyse battlefield experience, NATO said.", "JATEC", "open_office"),
+        ("PRISTINA - NATO's Kosovo Force (KFOR) will deploy an additional 600 troops to the north of the country following clashes near Zvecan, the alliance said on Sunday.", "KFOR", "expand"),
     ] as [(String, String, String)])
     func changeTypes(_ text: String, _ mission: String, _ change: String) {
         let m = one(text)

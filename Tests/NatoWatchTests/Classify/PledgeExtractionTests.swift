@@ -93,6 +93,16 @@ import Testing
         #expect(p.map(\.actor) == ["Czechia"])
     }
 
+    @Test func theGovernmentIsTheSpeakersNotTheObjects() {
+        let p = one("Estonia's Defence Minister Hanno Pevkur thanked the Netherlands and said the government would spend 5.4% of GDP on defence next year, as planned.")
+        #expect(p?.actor == "Estonia" && p?.value == 5.4 && p?.targetYear == 2026)
+    }
+
+    @Test func targetOfAPercentIsAShareOfGDP() {
+        let p = one("Meloni's government said Italy would reach the new core defence target of 3.5% gradually over ten years.", date: "2025-07-08")
+        #expect(p?.actor == "Italy" && p?.value == 3.5 && p?.targetYear == 2035)
+    }
+
     @Test func thisYearAndNextEndsNextYear() {
         let p = one("Denmark will spend an additional 50 billion kroner on defence this year and next.")
         #expect(p?.currency == "DKK" && p?.targetYear == 2026)
