@@ -335,6 +335,8 @@ struct PledgeExtractor {
                     quantities.contains { $0.first != q.first && $0.last < m.first && $0.last >= m.first - 6 }
                 }
                 if years.contains(where: { $0.last < governing && $0.year < py && $0.preposition && !datesOther($0) }) { continue }
+                // "the plan, adopted by parliament in June 2024, foresees…": the commitment itself is dated in the past
+                if years.contains(where: { $0.first > governing && $0.first <= governing + 6 && $0.last < q.first && $0.year < py && $0.preposition && !datesOther($0) }) { continue }
                 if target == nil, years.contains(where: { $0.last < q.first && $0.year < py && $0.preposition }) { continue }
             }
             // currency

@@ -44,6 +44,9 @@ import Testing
         "Opposition party Progressive Slovakia has said it would raise defence spending to 3% of GDP if it wins the next election.",
         "The IFS said the Ministry of Defence would need an extra £17bn a year by the end of the decade to meet NATO's new core target of 3.5% by 2035.",
         "Salvini said the planned 13.5-billion-euro bridge to Sicily could be counted as security-related spending.",
+        // a commitment dated in the past, a wealth fund
+        "Norway's long-term defence plan, adopted by parliament in June 2024, foresees spending of 1.6 trillion crowns over 12 years.",
+        "Norway's sovereign wealth fund grew 8% in the first half of the year to 19.6 trillion crowns, the defence ministry's budget office said.",
         // a forecast of this year's level
         "Lithuania is expected to spend 3.5 percent of GDP on defence this year, up from 2.85 percent in 2024.",
     ])
