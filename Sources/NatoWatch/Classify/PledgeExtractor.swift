@@ -279,6 +279,9 @@ struct PledgeExtractor {
             guard let ai = actorIndex else { continue }
             let actor = g.actors[ai]
             guard actor.kind != .partner else { continue }
+            // allies' own spending is counted in hundreds of billions: a few billions for "allies" is the
+            // alliance's common budget ("common-funded civil and military budgets … to 5.3 billion euros")
+            if actor.kind == .bloc, actor.currency == nil, metric == "amount", q.value < 5e10 { continue }
             // "in line with NATO's new target of 5%": the alliance's number, not this actor's promise
             // (unless the allies themselves agree it, or the actor promises to meet it)
             if actor.kind != .bloc || actor.currency != nil,
@@ -311,8 +314,8 @@ struct PledgeExtractor {
             let yearsHere = years.filter { $0.last < nextStart }
             var target = yearFinder.targetYear(for: q.first, q.last, mentions: yearsHere)
             // "3% of GDP in the next parliament": an open time, no year is promised
-            let openEnded = openTime.contains { $0.first > q.last && $0.first <= q.last + 10 && $0.first < nextStart }
-                && !yearsHere.contains { $0.first > q.last && $0.first <= q.last + 10 }
+            let openEnded = openTime.contains { $0.first > q.last && $0.first <= q.last + 16 && $0.first < nextStart }
+                && !yearsHere.contains { $0.first > q.last && $0.first <= q.last + 16 }
             if openEnded { target = nil }
             if needsFutureYear {
                 guard let py = ctx.publishedYear, let t = target, t > py,

@@ -47,6 +47,9 @@ import Testing
         // a commitment dated in the past, a wealth fund
         "Norway's long-term defence plan, adopted by parliament in June 2024, foresees spending of 1.6 trillion crowns over 12 years.",
         "Norway's sovereign wealth fund grew 8% in the first half of the year to 19.6 trillion crowns, the defence ministry's budget office said.",
+        // criticism, the alliance's common budget
+        "Trump has repeatedly criticised Canada for failing to spend 2% of GDP on defence as NATO requires.",
+        "NATO allies have agreed to increase the alliance's common-funded civil and military budgets by about 10% next year, to a combined 5.3 billion euros.",
         // a forecast of this year's level
         "Lithuania is expected to spend 3.5 percent of GDP on defence this year, up from 2.85 percent in 2024.",
     ])

@@ -18,6 +18,7 @@ import Testing
         ("Allies agreed to scale up NATO battlegroups to brigades.", "Forward Land Forces", "expand"),
         ("NATO and Ukraine on Monday opened a joint centre in the Polish city of Bydgoszcz. The Joint Analysis, Training and Education Centre (JATEC) will analyse battlefield experience, NATO said.", "JATEC", "open_office"),
         ("NATO's Ukraine assistance command, NSATU, has opened a new logistics hub in Romania, the alliance said.", "NSATU", "expand"),
+        ("KFOR will hand over border patrols in north Kosovo to the Kosovo police next month, NATO said.", "KFOR", "reduce"),
         ("PRISTINA - NATO's Kosovo Force (KFOR) will deploy an additional 600 troops to the north of the country following clashes near Zvecan, the alliance said on Sunday.", "KFOR", "expand"),
     ] as [(String, String, String)])
     func changeTypes(_ text: String, _ mission: String, _ change: String) {

@@ -103,6 +103,12 @@ import Testing
         #expect(p?.actor == "Italy" && p?.value == 3.5 && p?.targetYear == 2035)
     }
 
+    @Test func withoutSayingOverWhatPeriodTakesNoYear() {
+        let r = ClassifierFixture.classify("Finland will raise defence spending to 3% of GDP by 2029, Orpo said. The government also decided to allocate an extra 1 billion euros for artillery ammunition and drones, Orpo told reporters, without saying over what period.", date: "2025-04-24")
+        let extra = r.pledges.first { $0.metric == "amount" }
+        #expect(extra?.value == 1e9 && extra?.targetYear == nil)
+    }
+
     @Test func thisYearAndNextEndsNextYear() {
         let p = one("Denmark will spend an additional 50 billion kroner on defence this year and next.")
         #expect(p?.currency == "DKK" && p?.targetYear == 2026)
