@@ -31,7 +31,13 @@ struct MissionExtractor {
                 forward = Int(first.label.entry)
             }
             guard named || referred || forward != nil || ctx.has(s, r.officeTemplateCategory) else { continue }
-            guard !ctx.has(s, ctx.lex("mission_negative")) else { continue }
+            // routine words veto the sentence, unless it changes their number ("increase the number of rotations")
+            if ctx.has(s, ctx.lex("mission_negative")) {
+                let v = SentenceView(ctx, s)
+                let changesNumber = v.spans(ctx.lex("change_expand")).contains { c in v.isWord(c.last + 1, "the") && v.isWord(c.last + 2, "number") }
+                    || v.spans(ctx.lex("change_reduce")).contains { c in v.isWord(c.last + 1, "the") && v.isWord(c.last + 2, "number") }
+                guard changesNumber, !v.spans(ctx.lex("mission_negative")).contains(where: { !v.word($0.first).starts(with: Array("rotation".utf8)) }) else { continue }
+            }
             let natoNearby = (max(0, s - 1)...min(ctx.sentences.count - 1, s + 1)).contains { ctx.has($0, nato) }
             let view = SentenceView(ctx, s)
             if let py = ctx.publishedYear, TargetYearFinder(view: view, publishedYear: nil).mentions().contains(where: { $0.year < py }) {
@@ -48,6 +54,7 @@ struct MissionExtractor {
     }
 
     private static let clauseWords = ByteWordSet(["after", "because", "when", "while", "since", "before", "following", "although", "though", "but", "whereas", "where"])
+    private static let timeNouns = ByteWordSet(["end", "start", "beginning", "close", "conclusion", "ending"])
     private static let keepWords = ByteWordSet(["keep", "keeps", "kept", "keeping", "remain", "remains", "stay", "stays", "leave"])
     private static let months = ByteWordSet([
         "january", "february", "march", "april", "may", "june", "july", "august",
@@ -57,7 +64,8 @@ struct MissionExtractor {
     private func isBackground(_ view: SentenceView, _ cue: SentenceView.Span) -> Bool {
         let next = cue.last + 1
         // "by the end of the year": a time, not an ending
-        if view.isWord(next, "of"), view.isWord(cue.first - 1, "the") || view.isWord(cue.first - 1, "an") { return true }
+        if view.isWord(next, "of"), view.isWord(cue.first - 1, "the") || view.isWord(cue.first - 1, "an"),
+           view.isWord(cue.first, in: Self.timeNouns) { return true }
         if view.isWord(next, "after") || view.isWord(next, "since") || view.isWord(next, "following") { return true }
         // "which was launched in January": a relative clause about the past
         if (view.isWord(cue.first - 1, "was") || view.isWord(cue.first - 1, "were")) &&

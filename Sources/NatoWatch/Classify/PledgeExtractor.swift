@@ -178,7 +178,8 @@ struct PledgeExtractor {
                           !baseline.contains(where: { $0.last < q.first && $0.last >= q.first - 7 }),
                           ctx.defenceArticle || objects.contains(where: { $0.isDefence && $0.span.last < q.first && $0.span.last >= q.first - 6 }) {
                     rules.append("pledge.pct_target_of") // "reach the new core target of 3.5%"
-                } else if natoWords.contains(where: { $0.last < q.first && $0.last >= q.first - 4 }),
+                } else if natoWords.contains(where: { $0.last < q.first && $0.last >= q.first - 4 }) || ctx.defenceArticle
+                            || objects.contains(where: { $0.isDefence }) && view.isWord(q.first - 1, "the"),
                           targetNouns.contains(where: { $0.first > q.last && $0.first <= q.last + 2 }),
                           meetCues.contains(where: { $0.last < q.first && $0.last >= q.first - 5 }) {
                     rules.append("pledge.meets_nato_target") // "meet NATO's 2% target": a share of GDP by definition
@@ -428,7 +429,7 @@ struct PledgeExtractor {
     }
 
     /// Which cue list has the cue nearest before token `i` (its tag), or nil.
-    private static let strongCommitments: [[UInt8]] = ["commit", "pledg", "promis", "vow", "agreed", "decided", "approv"].map { Array($0.utf8) }
+    private static let strongCommitments: [[UInt8]] = ["commit", "pledg", "promis", "vow", "agreed", "decided", "approv", "set"].map { Array($0.utf8) }
 
     private func nearestBefore(_ i: Int, _ view: SentenceView, _ lists: [(ArraySlice<SentenceView.Span>, Int)]) -> Int? {
         var best: (last: Int, first: Int, tag: Int)?

@@ -28,6 +28,16 @@ import Testing
         #expect(m?.status == "decided")
     }
 
+    @Test func theOpeningOfAnOfficeIsNotATime() {
+        let m = one("NATO allies are expected to approve the opening of a liaison office in Mauritania at their summit next month.")
+        #expect(m?.mission == "NATO Liaison Office in Mauritania" && m?.change == "open_office" && m?.status == "proposed")
+    }
+
+    @Test func moreRotationsAreAnExpansion() {
+        let m = one("NATO could increase the number of air policing rotations in Iceland from three to four a year.")
+        #expect(m?.mission == "Icelandic Air Policing" && m?.change == "expand" && m?.status == "proposed")
+    }
+
     @Test func extensionInTimeIsOther() {
         let m = one("NATO agreed to extend Operation Sea Guardian for another year.")
         #expect(m?.mission == "Operation Sea Guardian" && m?.change == "other")

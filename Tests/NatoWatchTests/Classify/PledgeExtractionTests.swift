@@ -109,6 +109,17 @@ import Testing
         #expect(extra?.value == 1e9 && extra?.targetYear == nil)
     }
 
+    @Test func reachTheThresholdInADefenceSentence() {
+        let p = pledges("Belgian Prime Minister Bart De Wever said the government would find an additional €4bn for the armed forces this year to reach the 2% threshold.", date: "2025-03-14")
+        #expect(p.contains { $0.metric == "pct_gdp" && $0.value == 2.0 && $0.targetYear == 2025 && $0.actor == "Belgium" })
+        #expect(p.contains { $0.metric == "amount" && $0.value == 4e9 && $0.currency == "EUR" })
+    }
+
+    @Test func aBudgetSetAtALevelIsAPromise() {
+        let p = one("Hungary's defence budget for next year was set at about 2% of GDP by the government in June.")
+        #expect(p?.actor == "Hungary" && p?.value == 2.0 && p?.targetYear == 2026)
+    }
+
     @Test func thisYearAndNextEndsNextYear() {
         let p = one("Denmark will spend an additional 50 billion kroner on defence this year and next.")
         #expect(p?.currency == "DKK" && p?.targetYear == 2026)
