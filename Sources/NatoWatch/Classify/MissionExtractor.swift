@@ -146,7 +146,7 @@ struct MissionExtractor {
         let natoSpans = view.spans(ctx.lex("nato_context"))
         for i in targets.indices where targets[i].nato && !targets[i].office {
             let t = targets[i]
-            guard view.isWord(t.first - 1, "its") || view.isWord(t.first - 2, "its") || view.isWord(t.first - 3, "its") else { continue }
+            guard view.isWord(t.first, "its") || view.isWord(t.first - 1, "its") || view.isWord(t.first - 2, "its") || view.isWord(t.first - 3, "its") else { continue }
             let owner = targets.filter { !$0.nato && $0.last < t.first }.map(\.last).max()
                 ?? (0..<t.first).last(where: { view.isWord($0, "coalition") })
             guard let o = owner, !natoSpans.contains(where: { $0.first > o && $0.last < t.first && !view.isWord($0.first, "not") }) else { continue }

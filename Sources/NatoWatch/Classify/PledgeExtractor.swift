@@ -327,7 +327,10 @@ struct PledgeExtractor {
                 target = y
                 rules.append("pledge.year_previous_sentence")
             }
-            if fromFallback && target == nil && !(openEnded && inheritedFromPrevious(ai, view.index)) { continue }
+            // an open time ("3% in the next parliament") keeps the actor of the previous sentence, or of a figure
+            // this sentence already gave ("committed to 2.5% by 2027, with an ambition of 3% in the next parliament")
+            if fromFallback && target == nil
+                && !(openEnded && (inheritedFromPrevious(ai, view.index) || out.contains { $0.actor == actor.name })) { continue }
             if let py = ctx.publishedYear {
                 if let t = target, t < py { continue }
                 // "is expected to spend 3.5% this year": a forecast of the current level, not a promise

@@ -47,6 +47,8 @@ import Testing
         // a commitment dated in the past, a wealth fund
         "Norway's long-term defence plan, adopted by parliament in June 2024, foresees spending of 1.6 trillion crowns over 12 years.",
         "Norway's sovereign wealth fund grew 8% in the first half of the year to 19.6 trillion crowns, the defence ministry's budget office said.",
+        // a predecessor's scrapped plan
+        "The Czech government will scrap its predecessor's plan to reach 2.35% of GDP on defence in 2026.",
         // criticism, the alliance's common budget
         "Trump has repeatedly criticised Canada for failing to spend 2% of GDP on defence as NATO requires.",
         "NATO allies have agreed to increase the alliance's common-funded civil and military budgets by about 10% next year, to a combined 5.3 billion euros.",
@@ -66,6 +68,8 @@ import Testing
         "NATO Mission Iraq continues to advise the defence ministry; there is no fixed timeline for the conclusion of our mission.",
         "NATO will retire part of its E-3 Sentry AWACS fleet earlier than planned.",
         "KFOR, set up in 1999 after the NATO air campaign ended the war, marked its anniversary.",
+        "Serbia demands end of KFOR presence near border; NATO says no change",
+        "NATO Mission Iraq advises the Iraqi defence ministry. The coalition is due to end its mission in the Kurdistan region by September 2026.",
         "Moldovan officials said they would lobby NATO allies to keep the liaison office in Chisinau open.",
         "The coalition, which is not a NATO operation, agreed last year to end its military mission in Iraq by September 2025.",
     ])
