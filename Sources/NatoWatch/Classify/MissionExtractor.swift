@@ -76,6 +76,8 @@ struct MissionExtractor {
             if view.isWord(k, "last"), view.isWord(k + 1, in: Self.months) || view.isWord(k + 1, "year") { return true }
             if view.isWord(k, ".") || view.isWord(k, ";") { break }
         }
+        // "Allies had discussed ending NMI": a pluperfect tells what came before the news
+        if (max(0, cue.first - 3)..<cue.first).contains(where: { view.isWord($0, "had") }) { return true }
         // "agreed last year to end…", "decided two years ago to…": an old decision
         for k in max(0, cue.first - 5)..<cue.first {
             if view.isWord(k, "last"), view.isWord(k + 1, "year") { return true }

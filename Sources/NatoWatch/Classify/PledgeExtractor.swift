@@ -238,9 +238,14 @@ struct PledgeExtractor {
                 if view.isWord(before, "for") || view.isWord(q.first - 1, "for"),
                    purchaseVerbs.contains(where: { $0.last < q.first && $0.last >= q.first - 15 }) { continue }
             }
-            // component of a total already taken
-            if q.kind == .percent, accepted.last?.kind == .percent,
-               component.contains(where: { $0.first < q.first && $0.first > (accepted.last?.last ?? 0) }) { continue }
+            // component of a total already taken ("5%, including 3.5%…", "200.1 billion zlotys, of which 80 billion…")
+            // (for money, "another €3 billion in 2027" is a second tranche, not a part)
+            if let prev = accepted.last, prev.kind == q.kind,
+               component.contains(where: { c in c.first < q.first && c.first > prev.last
+                   && (q.kind == .percent || !(view.isWord(c.first, "another") || view.isWord(c.first, "a") || view.isWord(c.first, "plus"))) }) { continue }
+            // "smaller than the €100 billion fund that the commissioner had called for": someone else's figure
+            if let rel = ((q.last + 1)..<min(q.last + 5, view.tokens.count)).first(where: { view.isWord($0, "that") || view.isWord($0, "which") }),
+               demand.contains(where: { $0.first > rel && $0.first <= rel + 5 }) || proposal.contains(where: { $0.first > rel && $0.first <= rel + 5 }) { continue }
             if background.contains(where: { $0.last < q.first }) { continue }
             // status cues before the quantity
             let cueBefore = nearestBefore(q.first, view, [(commit, 0), (achieved, 1)])
@@ -334,7 +339,9 @@ struct PledgeExtractor {
             if let py = ctx.publishedYear {
                 if let t = target, t < py { continue }
                 // "is expected to spend 3.5% this year": a forecast of the current level, not a promise
-                if target == py, forecast.contains(where: { $0.last < q.first && $0.last >= q.first - 8 }) { continue }
+                // (but "expects to meet NATO's 2% target this year" is the government's own promise)
+                if target == py, let f = forecast.last(where: { $0.last < q.first && $0.last >= q.first - 8 }),
+                   !meetCues.contains(where: { $0.first > f.last && $0.last < q.first }) { continue }
                 // background: "In 2014, allies agreed to…" (a past year before the commitment that governs the number)
                 let governing = commit.filter { $0.last < q.first }.map(\.first).max() ?? q.first
                 // (a past year right after another figure dates that figure: "the €100 billion fund created in 2022")

@@ -47,6 +47,9 @@ import Testing
         // a commitment dated in the past, a wealth fund
         "Norway's long-term defence plan, adopted by parliament in June 2024, foresees spending of 1.6 trillion crowns over 12 years.",
         "Norway's sovereign wealth fund grew 8% in the first half of the year to 19.6 trillion crowns, the defence ministry's budget office said.",
+        // someone else's figure, a forecast of this year
+        "The programme is much smaller than the €100 billion defence fund that Commissioner Andrius Kubilius had called for.",
+        "Poland, NATO's top spender relative to the size of its economy, expects to spend 4.7% of GDP on defence this year.",
         // a predecessor's scrapped plan
         "The Czech government will scrap its predecessor's plan to reach 2.35% of GDP on defence in 2026.",
         // criticism, the alliance's common budget
@@ -69,6 +72,7 @@ import Testing
         "NATO will retire part of its E-3 Sentry AWACS fleet earlier than planned.",
         "KFOR, set up in 1999 after the NATO air campaign ended the war, marked its anniversary.",
         "Serbia demands end of KFOR presence near border; NATO says no change",
+        "Allies had discussed ending NATO Mission Iraq after the U.S.-led coalition finished its withdrawal from federal Iraq.",
         "NATO Mission Iraq advises the Iraqi defence ministry. The coalition is due to end its mission in the Kurdistan region by September 2026.",
         "Moldovan officials said they would lobby NATO allies to keep the liaison office in Chisinau open.",
         "The coalition, which is not a NATO operation, agreed last year to end its military mission in Iraq by September 2025.",

@@ -120,6 +120,16 @@ import Testing
         #expect(p?.actor == "Hungary" && p?.value == 2.0 && p?.targetYear == 2026)
     }
 
+    @Test func ofWhichIsAPartOfTheTotal() {
+        let p = pledges("Poland will spend 200.1 billion zlotys on defence next year, of which about 80 billion zlotys will come through the Armed Forces Support Fund.", date: "2025-09-30")
+        #expect(p.count == 1 && p.first?.value == 200.1e9 && p.first?.currency == "PLN")
+    }
+
+    @Test func anotherTrancheIsASecondPledge() {
+        let p = pledges("Macron said an extra 3.5 billion euros would be added to the defence budget in 2026 and another 3 billion euros in 2027.", date: "2025-07-13")
+        #expect(p.count == 2)
+    }
+
     @Test func thisYearAndNextEndsNextYear() {
         let p = one("Denmark will spend an additional 50 billion kroner on defence this year and next.")
         #expect(p?.currency == "DKK" && p?.targetYear == 2026)
