@@ -184,6 +184,11 @@ struct MissionExtractor {
                     cues.append((sp, .other)) // "extend Sea Guardian for another year"
                     continue
                 }
+                if change == .end, !view.word(sp.first).starts(with: Array("hand".utf8)),
+                   expansionObjects.contains(where: { $0.first > sp.last && $0.first <= sp.last + 4 }) {
+                    cues.append((sp, .reduce)) // "will close its training site at Taji": the mission shrinks
+                    continue
+                }
                 if change == .launch, expansionObjects.contains(where: { $0.first > sp.last && $0.first <= sp.last + 4 }) {
                     cues.append((sp, .expand)) // "will open a new base": an existing mission grows
                     continue

@@ -116,7 +116,7 @@ struct PledgeExtractor {
         let quantities = QuantityParser(view: view, gazetteer: g).parse()
         guard !quantities.isEmpty else { return [] }
         let objects = objectSpans(view)
-        let gdp = view.spans(ctx.lex("gdp_anchors"))
+        let gdp = view.spans(ctx.lex("gdp_anchors")).filter { !(view.isWord($0.first, "national") && view.isWord($0.first - 1, "gross")) }
         let commit = view.spans(ctx.lex("commitment_cues"))
         let achieved = view.spans(ctx.lex("achieved_cues"))
         let negation = view.spans(ctx.lex("negation_cues"))

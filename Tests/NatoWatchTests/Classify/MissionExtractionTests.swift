@@ -38,6 +38,11 @@ import Testing
         #expect(m?.mission == "Icelandic Air Policing" && m?.change == "expand" && m?.status == "proposed")
     }
 
+    @Test func closingASiteOfAMissionReducesIt() {
+        let m = one("NATO Mission Iraq will close its training site at Taji by the end of the year, the alliance said.")
+        #expect(m?.mission == "NATO Mission Iraq" && m?.change == "reduce")
+    }
+
     @Test func extensionInTimeIsOther() {
         let m = one("NATO agreed to extend Operation Sea Guardian for another year.")
         #expect(m?.mission == "Operation Sea Guardian" && m?.change == "other")

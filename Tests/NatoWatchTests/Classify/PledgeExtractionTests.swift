@@ -130,6 +130,11 @@ import Testing
         #expect(p.count == 2)
     }
 
+    @Test func grossNationalIncomeIsNotAShareOfGDP() {
+        let p = pledges("Luxembourg will raise its defence spending to 1% of GDP this year and aims to reach 2% of gross national income by 2030.", date: "2025-05-28")
+        #expect(p.count == 1 && p.first?.value == 1.0 && p.first?.targetYear == 2025)
+    }
+
     @Test func thisYearAndNextEndsNextYear() {
         let p = one("Denmark will spend an additional 50 billion kroner on defence this year and next.")
         #expect(p?.currency == "DKK" && p?.targetYear == 2026)
