@@ -131,10 +131,11 @@ struct PledgeExtractor {
         let targetNouns = view.spans(ctx.lex("target_nouns"))
         let meetCues = view.spans(ctx.lex("meet_cues"))
         let natoWords = view.spans(ctx.lex("nato_context"))
-        let purchaseNouns = view.spans(ctx.lex("purchase_nouns"))
-        let purchaseVerbs = view.spans(ctx.lex("purchase_verbs"))
-        let forecast = view.spans(ctx.lex("forecast_cues"))
-        let openTime = view.spans(ctx.lex("open_time_cues"))
+        // looked up only when a figure gets that far
+        lazy var purchaseNouns = view.spans(ctx.lex("purchase_nouns"))
+        lazy var purchaseVerbs = view.spans(ctx.lex("purchase_verbs"))
+        lazy var forecast = view.spans(ctx.lex("forecast_cues"))
+        lazy var openTime = view.spans(ctx.lex("open_time_cues"))
         let yearFinder = TargetYearFinder(view: view, publishedYear: ctx.publishedYear)
         let years = yearFinder.mentions()
         var out: [PledgeFact] = []
