@@ -428,7 +428,9 @@ struct PledgeExtractor {
         var bestDistance = Int.max
         // with an object before the figure, one after it beyond a clause break belongs to the next clause
         // ("raise it to 2.5% of GDP by 2027 and paying for it by cutting the aid budget")
-        let hasBefore = objects.contains { $0.span.last < q.first && $0.span.last >= q.first - 25 }
+        // (in an article about defence spending the figure's own clause is about defence too:
+        // "has pledged to reach 3.5% of GDP by 2030, financed partly by borrowing")
+        let hasBefore = objects.contains { $0.span.last < q.first && $0.span.last >= q.first - 25 } || ctx.defenceArticle
         for o in objects {
             if hasBefore, o.span.first > q.last, ((q.last + 1)..<o.span.first).contains(where: { view.isWord($0, in: Self.clauseBreaks) }) { continue }
             let d: Int

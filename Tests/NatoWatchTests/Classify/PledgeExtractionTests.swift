@@ -135,6 +135,11 @@ import Testing
         #expect(p.count == 1 && p.first?.value == 1.0 && p.first?.targetYear == 2025)
     }
 
+    @Test func aFundingSourceInTheNextClauseDoesNotTakeTheFigure() {
+        let r = ClassifierFixture.classify("Sweden's government will increase defence spending by 26.6 billion crowns next year. The centre-right government has pledged to reach 3.5% of GDP by 2030, financed partly by borrowing of up to 300 billion crowns.", title: "Sweden lifts defence spending", date: "2025-09-15")
+        #expect(r.pledges.contains { $0.actor == "Sweden" && $0.value == 3.5 && $0.targetYear == 2030 })
+    }
+
     @Test func thisYearAndNextEndsNextYear() {
         let p = one("Denmark will spend an additional 50 billion kroner on defence this year and next.")
         #expect(p?.currency == "DKK" && p?.targetYear == 2026)
