@@ -113,7 +113,7 @@ struct Gazetteer: Sendable {
             if !before && !after { throw f.error(item, "currency '\(form)' must be allowed 'before' or 'after' the number") }
             let toks = Tokenizer.tokenStrings(form)
             guard !toks.isEmpty else { throw f.error(formNode, "empty currency form") }
-            currencies.append(CurrencyForm(tokens: toks, codes: codes, before: before, after: after))
+            currencies.append(CurrencyForm(tokens: toks, codes: codes, before: before, after: after, glued: toks.count > 1 && !form.contains(" ")))
         }
         // longest forms first so that "US dollars" wins over "dollars"
         currencies.sort { $0.tokens.count > $1.tokens.count }

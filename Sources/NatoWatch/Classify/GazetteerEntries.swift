@@ -41,6 +41,8 @@ struct CurrencyForm: Sendable {
     var codes: [String]
     var before: Bool
     var after: Bool
+    /// Written without spaces ("A$", "C$"): its tokens must be glued in the text ("a $10 billion deal" is USD).
+    var glued: Bool = false
 }
 
 /// A scale word ("billion", "bn") with its factor.

@@ -23,14 +23,27 @@ struct MissionExtractor {
             defer {
                 if named, let first = ctx.hits(in: s, category: r.missionCategory).first { recent = (Int(first.label.entry), s) }
             }
-            guard named || referred || ctx.has(s, r.officeTemplateCategory) else { continue }
-            guard !ctx.has(s, ctx.lex("mission_negative")) else { continue }
+            // "NATO and Ukraine opened a joint centre in Bydgoszcz. The Joint Analysis… Centre (JATEC) will…"
+            var forward: Int?
+            if !named, !referred, !ctx.titleSentences.contains(s), s + 1 < ctx.sentences.count, !ctx.titleSentences.contains(s + 1),
+               ctx.has(s, ctx.lex("forward_nouns")), ctx.has(s, ctx.lex("change_launch")), !ctx.has(s + 1, r.notNatoCategory),
+               let first = ctx.hits(in: s + 1, category: r.missionCategory).first {
+                forward = Int(first.label.entry)
+            }
+            guard named || referred || forward != nil || ctx.has(s, r.officeTemplateCategory) else { continue }
+            // routine words veto the sentence, unless it changes their number ("increase the number of rotations")
+            if ctx.has(s, ctx.lex("mission_negative")) {
+                let v = SentenceView(ctx, s)
+                let changesNumber = v.spans(ctx.lex("change_expand")).contains { c in v.isWord(c.last + 1, "the") && v.isWord(c.last + 2, "number") }
+                    || v.spans(ctx.lex("change_reduce")).contains { c in v.isWord(c.last + 1, "the") && v.isWord(c.last + 2, "number") }
+                guard changesNumber, !v.spans(ctx.lex("mission_negative")).contains(where: { !v.word($0.first).starts(with: Array("rotation".utf8)) }) else { continue }
+            }
             let natoNearby = (max(0, s - 1)...min(ctx.sentences.count - 1, s + 1)).contains { ctx.has($0, nato) }
             let view = SentenceView(ctx, s)
             if let py = ctx.publishedYear, TargetYearFinder(view: view, publishedYear: nil).mentions().contains(where: { $0.year < py }) {
                 continue // background: "KFOR was established in 1999"
             }
-            for f in extract(view: view, natoNearby: natoNearby, referred: referred ? recent?.mission : nil) {
+            for f in extract(view: view, natoNearby: natoNearby, referred: referred ? recent?.mission : forward, forward: forward != nil) {
                 let key = "\(f.mission)|\(f.change)"
                 if seen.insert(key).inserted { out.append(f) }
             }
@@ -41,6 +54,8 @@ struct MissionExtractor {
     }
 
     private static let clauseWords = ByteWordSet(["after", "because", "when", "while", "since", "before", "following", "although", "though", "but", "whereas", "where"])
+    private static let timeNouns = ByteWordSet(["end", "start", "beginning", "close", "conclusion", "ending"])
+    private static let keepWords = ByteWordSet(["keep", "keeps", "kept", "keeping", "remain", "remains", "stay", "stays", "leave"])
     private static let months = ByteWordSet([
         "january", "february", "march", "april", "may", "june", "july", "august",
         "september", "october", "november", "december"])
@@ -49,12 +64,25 @@ struct MissionExtractor {
     private func isBackground(_ view: SentenceView, _ cue: SentenceView.Span) -> Bool {
         let next = cue.last + 1
         // "by the end of the year": a time, not an ending
-        if view.isWord(next, "of"), view.isWord(cue.first - 1, "the") || view.isWord(cue.first - 1, "an") { return true }
+        if view.isWord(next, "of"), view.isWord(cue.first - 1, "the") || view.isWord(cue.first - 1, "an"),
+           view.isWord(cue.first, in: Self.timeNouns) { return true }
         if view.isWord(next, "after") || view.isWord(next, "since") || view.isWord(next, "following") { return true }
         // "which was launched in January": a relative clause about the past
         if (view.isWord(cue.first - 1, "was") || view.isWord(cue.first - 1, "were")) &&
             (view.isWord(cue.first - 2, "which") || view.isWord(cue.first - 2, "that") || view.isWord(cue.first - 2, ",")) { return true }
         if view.isWord(next, "in"), view.isWord(next + 1, in: Self.months) { return true }
+        // "agreed to set up the centre at the Washington summit last July": an old decision
+        for k in next..<min(next + 9, view.tokens.count) {
+            if view.isWord(k, "last"), view.isWord(k + 1, in: Self.months) || view.isWord(k + 1, "year") { return true }
+            if view.isWord(k, ".") || view.isWord(k, ";") { break }
+        }
+        // "Allies had discussed ending NMI": a pluperfect tells what came before the news
+        if (max(0, cue.first - 3)..<cue.first).contains(where: { view.isWord($0, "had") }) { return true }
+        // "agreed last year to end…", "decided two years ago to…": an old decision
+        for k in max(0, cue.first - 5)..<cue.first {
+            if view.isWord(k, "last"), view.isWord(k + 1, "year") { return true }
+            if view.isWord(k, "ago") { return true }
+        }
         for k in next..<min(next + 5, view.tokens.count) {
             if view.isWord(k, "in"), k + 1 < view.tokens.count, view.tokens[k + 1].kind == .number, view.tokens[k + 1].number >= 1900 { return true }
             if view.isWord(k, "last"), view.isWord(k + 1, "year") || view.isWord(k + 1, "month") { return true }
@@ -77,12 +105,12 @@ struct MissionExtractor {
 
     private struct Target { var first: Int; var last: Int; var name: String; var place: String?; var office: Bool; var nato: Bool }
 
-    private func extract(view: SentenceView, natoNearby: Bool, referred: Int?) -> [MissionFact] {
+    private func extract(view: SentenceView, natoNearby: Bool, referred: Int?, forward: Bool = false) -> [MissionFact] {
         let r = ctx.rules
         let g = r.gazetteer
         var targets: [Target] = []
         // "The mission will also…": the mission named just before
-        if let mi = referred, let sp = view.spans(ctx.lex("mission_anaphora")).first {
+        if let mi = referred, let sp = view.spans(ctx.lex(forward ? "forward_nouns" : "mission_anaphora")).first {
             let m = g.missions[mi]
             targets.append(Target(first: sp.first, last: sp.last, name: m.name, place: m.place, office: m.office, nato: true))
         }
@@ -115,6 +143,19 @@ struct MissionExtractor {
         for sp in view.spans(r.notNatoCategory) where !targets.contains(where: { $0.first <= sp.last && sp.first <= $0.last }) {
             targets.append(Target(first: sp.first, last: sp.last, name: "", place: nil, office: false, nato: false))
         }
+        // "The coalition, which is not a NATO operation, agreed to end its military mission in Iraq": a mission
+        // owned ("its") by a non-NATO subject named before it, with no NATO word between, is that subject's
+        let natoSpans = view.spans(ctx.lex("nato_context"))
+        for i in targets.indices where targets[i].nato && !targets[i].office {
+            let t = targets[i]
+            guard view.isWord(t.first, "its") || view.isWord(t.first - 1, "its") || view.isWord(t.first - 2, "its") || view.isWord(t.first - 3, "its") else { continue }
+            let owner = targets.filter { !$0.nato && $0.last < t.first }.map(\.last).max()
+                ?? (0..<t.first).last(where: { view.isWord($0, "coalition") })
+            guard let o = owner, !natoSpans.contains(where: { $0.first > o && $0.last < t.first && !view.isWord($0.first, "not") }) else { continue }
+            // "which is not a NATO operation" qualifies the owner: it does not hand the mission to NATO
+            let between = natoSpans.filter { $0.first > o && $0.last < t.first }
+            if between.allSatisfy({ sp in (max(o, sp.first - 3)..<sp.first).contains { view.isWord($0, "not") } }) { targets[i].nato = false }
+        }
         guard targets.contains(where: { $0.nato }) else { return [] }
         let nonObjects = view.spans(ctx.lex("change_non_objects"))
         let expansionObjects = view.spans(ctx.lex("expansion_objects"))
@@ -129,6 +170,9 @@ struct MissionExtractor {
                 if nonObjects.contains(where: { $0.first > sp.last && $0.first <= sp.last + 2 }) { continue }
                 if isBackground(view, sp) { continue }
                 if negated.contains(where: { $0.last < sp.first && $0.last >= sp.first - 5 }) { continue }
+                // "keep the office open": the status quo
+                if change == .launch, view.isWord(sp.first, "open"),
+                   (max(0, sp.first - 8)..<sp.first).contains(where: { view.isWord($0, in: Self.keepWords) }) { continue }
                 if change == .end, view.word(sp.first).starts(with: Array("hand".utf8)),
                    handoverObjects.contains(where: { $0.first > sp.last && $0.first <= sp.last + 3 }) { continue }
                 if change == .end, partialHandover.contains(where: { $0.first > sp.last && $0.first <= sp.last + 8 }) {
@@ -138,6 +182,11 @@ struct MissionExtractor {
                 if change == .expand, view.word(sp.first).starts(with: Array("extend".utf8)),
                    timeExtension.contains(where: { $0.first > sp.last && $0.first <= sp.last + 8 }) {
                     cues.append((sp, .other)) // "extend Sea Guardian for another year"
+                    continue
+                }
+                if change == .end, !view.word(sp.first).starts(with: Array("hand".utf8)),
+                   expansionObjects.contains(where: { $0.first > sp.last && $0.first <= sp.last + 4 }) {
+                    cues.append((sp, .reduce)) // "will close its training site at Taji": the mission shrinks
                     continue
                 }
                 if change == .launch, expansionObjects.contains(where: { $0.first > sp.last && $0.first <= sp.last + 4 }) {

@@ -22,6 +22,9 @@ struct PledgeExtractor {
         "target", "goal", "be", "is", "towards", "toward", "around", "about", "least"])
     private static let spendVerbs = ByteWordSet(["spend", "spending", "reach", "reaching", "hit", "hitting", "meet", "allocate", "earmark", "devote"])
     private static let movementStems: [[UInt8]] = ["rais", "increas", "rise", "rose", "lift", "boost", "grow", "climb", "hik", "ramp", "bring"].map { Array($0.utf8) }
+    /// Words that open a new clause: an object after one belongs to that clause, not to a figure before it.
+    private static let comparisonWords = ByteWordSet(["on", "over", "than", "compared", "versus", "vs"])
+    private static let clauseBreaks = ByteWordSet([",", ";", "and", "but", "while", "whereas", "as"])
     private static let growthAfter = ByteWordSet([
         "rise", "increase", "increases", "hike", "jump", "boost", "growth", "more",
         "higher", "lower", "cut", "cuts", "drop", "fall", "of", "year", "annual",
@@ -98,7 +101,11 @@ struct PledgeExtractor {
         for p in stride(from: s - 1, through: max(0, s - 2), by: -1) where !ctx.titleSentences.contains(p) {
             let v = SentenceView(ctx, p)
             guard ActorFinder(view: v).mentions().contains(where: { $0.actor == actor }) else { continue }
-            if let y = TargetYearFinder(view: v, publishedYear: py).mentions().last(where: { $0.year >= py })?.year { return y }
+            // "…in 2026, up from 35 billion this year": a baseline's year is not the plan's
+            let baselines = v.spans(ctx.lex("baseline_cues")).filter { $0.last > $0.first }
+            if let y = TargetYearFinder(view: v, publishedYear: py).mentions().last(where: { m in
+                m.year >= py && !baselines.contains { $0.last < m.first && $0.last >= m.first - 6 }
+            })?.year { return y }
         }
         return nil
     }
@@ -109,7 +116,7 @@ struct PledgeExtractor {
         let quantities = QuantityParser(view: view, gazetteer: g).parse()
         guard !quantities.isEmpty else { return [] }
         let objects = objectSpans(view)
-        let gdp = view.spans(ctx.lex("gdp_anchors"))
+        let gdp = view.spans(ctx.lex("gdp_anchors")).filter { !(view.isWord($0.first, "national") && view.isWord($0.first - 1, "gross")) }
         let commit = view.spans(ctx.lex("commitment_cues"))
         let achieved = view.spans(ctx.lex("achieved_cues"))
         let negation = view.spans(ctx.lex("negation_cues"))
@@ -124,6 +131,11 @@ struct PledgeExtractor {
         let targetNouns = view.spans(ctx.lex("target_nouns"))
         let meetCues = view.spans(ctx.lex("meet_cues"))
         let natoWords = view.spans(ctx.lex("nato_context"))
+        // looked up only when a figure gets that far
+        lazy var purchaseNouns = view.spans(ctx.lex("purchase_nouns"))
+        lazy var purchaseVerbs = view.spans(ctx.lex("purchase_verbs"))
+        lazy var forecast = view.spans(ctx.lex("forecast_cues"))
+        lazy var openTime = view.spans(ctx.lex("open_time_cues"))
         let yearFinder = TargetYearFinder(view: view, publishedYear: ctx.publishedYear)
         let years = yearFinder.mentions()
         var out: [PledgeFact] = []
@@ -160,7 +172,15 @@ struct PledgeExtractor {
                     rules.append("pledge.pct_gdp")
                 } else if afterGDP, !view.isWord(q.last + 1, in: Self.growthAfter) {
                     rules.append("pledge.pct_follows_gdp_share")
-                } else if natoWords.contains(where: { $0.last < q.first && $0.last >= q.first - 4 }),
+                } else if objects.contains(where: { $0.isDefence && ($0.span.first == q.last + 1 || $0.span.first == q.last + 2) }),
+                          targetNouns.contains(where: { $0.first > q.last + 1 && $0.first <= q.last + 5 }) {
+                    rules.append("pledge.pct_defence_target") // "the 3.5% core defence target": a share of GDP by definition
+                } else if view.isWord(q.first - 1, "of"), targetNouns.contains(where: { $0.last == q.first - 2 }),
+                          !baseline.contains(where: { $0.last < q.first && $0.last >= q.first - 7 }),
+                          ctx.defenceArticle || objects.contains(where: { $0.isDefence && $0.span.last < q.first && $0.span.last >= q.first - 6 }) {
+                    rules.append("pledge.pct_target_of") // "reach the new core target of 3.5%"
+                } else if natoWords.contains(where: { $0.last < q.first && $0.last >= q.first - 4 }) || ctx.defenceArticle
+                            || objects.contains(where: { $0.isDefence }) && view.isWord(q.first - 1, "the"),
                           targetNouns.contains(where: { $0.first > q.last && $0.first <= q.last + 2 }),
                           meetCues.contains(where: { $0.last < q.first && $0.last >= q.first - 5 }) {
                     rules.append("pledge.meets_nato_target") // "meet NATO's 2% target": a share of GDP by definition
@@ -187,8 +207,15 @@ struct PledgeExtractor {
             // object binding
             // "raise X to 3%", "increase X by 11%, to 500 million": the object before "to" governs
             let targetOfTo = view.isWord(before, "to") || view.isWord(q.first - 1, "to")
-            if let nearest = nearestObject(objects, q, preferBefore: targetOfTo) {
-                guard nearest.isDefence else { continue }
+            if rules.contains("pledge.meets_nato_target") {
+                // "reach NATO's 2% threshold": the alliance's defence target is the object
+            } else if let nearest = nearestObject(objects, q, view, preferBefore: targetOfTo) {
+                // "borrow 300 billion kronor … to boost its military": the source of the money, its use is defence
+                let funded = !nearest.isDefence && nearest.span.last < q.first && q.kind == .money
+                    && view.spans(ctx.lex("funding_sources")).contains { $0.first == nearest.span.first }
+                    && objects.contains { o in o.isDefence && o.span.first > q.last && o.span.first <= q.last + 18
+                        && !((q.last + 1)..<o.span.first).contains { view.isWord($0, ",") && !view.isWord($0 - 1, ")") && !view.isWord($0 + 1, "(") } }
+                guard nearest.isDefence || funded else { continue }
                 rules.append("pledge.defence_object")
             } else if natoWords.contains(where: { $0.last < q.first && $0.last >= q.first - 8 }),
                       targetNouns.contains(where: { $0.first >= q.first - 6 && $0.first <= q.last + 2 }) {
@@ -200,14 +227,34 @@ struct PledgeExtractor {
             } else {
                 continue
             }
-            // component of a total already taken
-            if q.kind == .percent, accepted.last?.kind == .percent,
-               component.contains(where: { $0.first < q.first && $0.first > (accepted.last?.last ?? 0) }) { continue }
+            // "an increase of more than €20 billion on this year": a difference from a baseline, not a budget
+            if q.kind == .money, view.isWord(q.last + 1, in: Self.comparisonWords),
+               view.isWord(q.last + 2, "this") || view.isWord(q.last + 2, "last") || view.isWord(q.last + 2, "the") && view.isWord(q.last + 3, "previous")
+                || (q.last + 2 < view.tokens.count && view.tokens[q.last + 2].kind == .number && view.tokens[q.last + 2].number >= 1990 && view.tokens[q.last + 2].number <= 2100) {
+                continue
+            }
+            // the price of a purchase: "a $10 billion deal for 96 Apaches", "buy 54 tanks for about $2.5 billion"
+            if q.kind == .money {
+                if purchaseNouns.contains(where: { $0.first > q.last && $0.first <= q.last + 3 }) { continue }
+                if view.isWord(before, "for") || view.isWord(q.first - 1, "for"),
+                   purchaseVerbs.contains(where: { $0.last < q.first && $0.last >= q.first - 15 }) { continue }
+            }
+            // component of a total already taken ("5%, including 3.5%…", "200.1 billion zlotys, of which 80 billion…")
+            // (for money, "another €3 billion in 2027" is a second tranche, not a part)
+            if let prev = accepted.last, prev.kind == q.kind,
+               component.contains(where: { c in c.first < q.first && c.first > prev.last
+                   && (q.kind == .percent || !(view.isWord(c.first, "another") || view.isWord(c.first, "a") || view.isWord(c.first, "plus"))) }) { continue }
+            // "smaller than the €100 billion fund that the commissioner had called for": someone else's figure
+            if let rel = ((q.last + 1)..<min(q.last + 5, view.tokens.count)).first(where: { view.isWord($0, "that") || view.isWord($0, "which") }),
+               demand.contains(where: { $0.first > rel && $0.first <= rel + 5 }) || proposal.contains(where: { $0.first > rel && $0.first <= rel + 5 }) { continue }
             if background.contains(where: { $0.last < q.first }) { continue }
             // status cues before the quantity
-            let cueBefore = nearestBefore(q.first, [(commit, 0), (achieved, 1)])
+            let cueBefore = nearestBefore(q.first, view, [(commit, 0), (achieved, 1)])
             if cueBefore == 1 { continue }
             if negation.contains(where: { $0.last < q.first && $0.last >= q.first - 10 }) { continue }
+            // "the ministry would need an extra £17bn … to meet the 3.5% target": a requirement, further back
+            if negation.contains(where: { n in n.last < q.first && n.last >= q.first - 30 && view.isWord(n.first, "would") && !view.isWord(n.first + 1, "not")
+                && !((n.last + 1)..<q.first).contains { view.isWord($0, ",") || view.isWord($0, ";") } }) { continue }
             // "a 5% target would be unreasonable"
             if dismissal.contains(where: { $0.first > q.last && $0.first <= q.last + 6 }) { continue }
             // "…2.2% of GDP this year, according to NATO estimates": a measured level
@@ -224,14 +271,24 @@ struct PledgeExtractor {
             rules.append(needsFutureYear ? "pledge.future_target" : "pledge.commitment")
             // actor
             // the actor before the figure, else a member named shortly after it ("…by 2029, Finland said")
-            let actorMention = actors.last(where: { $0.last < q.first })
+            var actorMention = actors.last(where: { $0.last < q.first })
                 ?? actors.first(where: { $0.first > q.last && $0.first <= q.last + 12 && g.actors[$0.actor].kind == .member })
+            // "Estonia's minister thanked the Netherlands and said the government would spend…": the government
+            // is the speaker's, named first in the sentence, not the object of the verb before it
+            if let m = actorMention, m.last < q.first, let first = actors.first, first.first <= 3, first.actor != m.actor,
+               g.actors[first.actor].kind == .member,
+               ((m.last + 1)..<q.first).contains(where: { (view.isWord($0, "the") || view.isWord($0, "his") || view.isWord($0, "her")) && view.isWord($0 + 1, "government") }) {
+                actorMention = first
+            }
             var actorIndex = actorMention?.actor
             var fromFallback = false
             if actorIndex == nil, let fb = fallback { actorIndex = fb; fromFallback = true; rules.append("pledge.actor_previous_sentence") }
             guard let ai = actorIndex else { continue }
             let actor = g.actors[ai]
             guard actor.kind != .partner else { continue }
+            // allies' own spending is counted in hundreds of billions: a few billions for "allies" is the
+            // alliance's common budget ("common-funded civil and military budgets … to 5.3 billion euros")
+            if actor.kind == .bloc, actor.currency == nil, metric == "amount", q.value < 5e10 { continue }
             // "in line with NATO's new target of 5%": the alliance's number, not this actor's promise
             // (unless the allies themselves agree it, or the actor promises to meet it)
             if actor.kind != .bloc || actor.currency != nil,
@@ -242,7 +299,7 @@ struct PledgeExtractor {
             }
             // "Estonia, Latvia and Lithuania will each…": every member of the list pledges
             var coActors: [Int] = []
-            if let m = actorMention, let mi = actors.firstIndex(where: { $0.first == m.first }) {
+            if let m = actorMention, m.last < q.first, let mi = actors.firstIndex(where: { $0.first == m.first }) {
                 var k = mi
                 while k > 0 {
                     let prev = actors[k - 1]
@@ -253,6 +310,8 @@ struct PledgeExtractor {
                 }
             }
             if let m = actorMention {
+                // "Opposition party Progressive Slovakia … would raise": not the government
+                if (max(0, m.first - 4)..<m.first).contains(where: { view.isWord($0, "opposition") }) { continue }
                 // pressed by a third party: "urged Germany to…", "allies must spend…"
                 if demand.contains(where: { ($0.last < m.first && $0.last >= m.first - 5) || ($0.first > m.last && $0.last < q.first) }) { continue }
                 if negation.contains(where: { $0.first > m.last && $0.last < q.first }) { continue }
@@ -261,21 +320,38 @@ struct PledgeExtractor {
             let nextStart = quantities.dropFirst(qi + 1).first(where: { !$0.inParentheses && $0.kind != .plain })?.first ?? view.tokens.count
             let yearsHere = years.filter { $0.last < nextStart }
             var target = yearFinder.targetYear(for: q.first, q.last, mentions: yearsHere)
+            // "3% of GDP in the next parliament": an open time, no year is promised
+            let openEnded = openTime.contains { $0.first > q.last && $0.first <= q.last + 16 && $0.first < nextStart }
+                && !yearsHere.contains { $0.first > q.last && $0.first <= q.last + 16 }
+            if openEnded { target = nil }
             if needsFutureYear {
                 guard let py = ctx.publishedYear, let t = target, t > py,
                       yearsHere.contains(where: { $0.first > q.last && $0.year == t }) else { continue }
             }
-            if target == nil, years.count == 1, baseline.isEmpty { target = years[0].year } // one year shared by the sentence's figures
-            if target == nil, let y = inheritedYear(ai), !fromFallback || inheritedFromPrevious(ai, view.index) {
+            if !openEnded, target == nil, years.count == 1, baseline.isEmpty { target = years[0].year } // one year shared by the sentence's figures
+            if !openEnded, target == nil, let y = inheritedYear(ai), !fromFallback || inheritedFromPrevious(ai, view.index) {
                 target = y
                 rules.append("pledge.year_previous_sentence")
             }
-            if fromFallback && target == nil { continue }
+            // an open time ("3% in the next parliament") keeps the actor of the previous sentence, or of a figure
+            // this sentence already gave ("committed to 2.5% by 2027, with an ambition of 3% in the next parliament")
+            if fromFallback && target == nil
+                && !(openEnded && (inheritedFromPrevious(ai, view.index) || out.contains { $0.actor == actor.name })) { continue }
             if let py = ctx.publishedYear {
                 if let t = target, t < py { continue }
+                // "is expected to spend 3.5% this year": a forecast of the current level, not a promise
+                // (but "expects to meet NATO's 2% target this year" is the government's own promise)
+                if target == py, let f = forecast.last(where: { $0.last < q.first && $0.last >= q.first - 8 }),
+                   !meetCues.contains(where: { $0.first > f.last && $0.last < q.first }) { continue }
                 // background: "In 2014, allies agreed to…" (a past year before the commitment that governs the number)
                 let governing = commit.filter { $0.last < q.first }.map(\.first).max() ?? q.first
-                if years.contains(where: { $0.last < governing && $0.year < py && $0.preposition }) { continue }
+                // (a past year right after another figure dates that figure: "the €100 billion fund created in 2022")
+                let datesOther = { (m: TargetYearFinder.Mention) in
+                    quantities.contains { $0.first != q.first && $0.last < m.first && $0.last >= m.first - 6 }
+                }
+                if years.contains(where: { $0.last < governing && $0.year < py && $0.preposition && !datesOther($0) }) { continue }
+                // "the plan, adopted by parliament in June 2024, foresees…": the commitment itself is dated in the past
+                if years.contains(where: { $0.first > governing && $0.first <= governing + 6 && $0.last < q.first && $0.year < py && $0.preposition && !datesOther($0) }) { continue }
                 if target == nil, years.contains(where: { $0.last < q.first && $0.year < py && $0.preposition }) { continue }
             }
             // currency
@@ -344,13 +420,19 @@ struct PledgeExtractor {
     }
 
     /// The object nearest to the quantity (ties go to the one before it).
-    private func nearestObject(_ objects: [ObjectSpan], _ q: Quantity, preferBefore: Bool) -> ObjectSpan? {
+    private func nearestObject(_ objects: [ObjectSpan], _ q: Quantity, _ view: SentenceView, preferBefore: Bool) -> ObjectSpan? {
         if preferBefore, let o = objects.filter({ $0.span.last < q.first && $0.span.last >= q.first - 12 }).max(by: { $0.span.last < $1.span.last }) {
             return o
         }
         var best: ObjectSpan?
         var bestDistance = Int.max
+        // with an object before the figure, one after it beyond a clause break belongs to the next clause
+        // ("raise it to 2.5% of GDP by 2027 and paying for it by cutting the aid budget")
+        // (in an article about defence spending the figure's own clause is about defence too:
+        // "has pledged to reach 3.5% of GDP by 2030, financed partly by borrowing")
+        let hasBefore = objects.contains { $0.span.last < q.first && $0.span.last >= q.first - 25 } || ctx.defenceArticle
         for o in objects {
+            if hasBefore, o.span.first > q.last, ((q.last + 1)..<o.span.first).contains(where: { view.isWord($0, in: Self.clauseBreaks) }) { continue }
             let d: Int
             if o.span.last < q.first { d = q.first - o.span.last } else if o.span.first > q.last { d = o.span.first - q.last } else { d = 0 }
             let adjusted = o.span.last < q.first ? d * 2 : d * 2 + 1
@@ -360,7 +442,9 @@ struct PledgeExtractor {
     }
 
     /// Which cue list has the cue nearest before token `i` (its tag), or nil.
-    private func nearestBefore(_ i: Int, _ lists: [(ArraySlice<SentenceView.Span>, Int)]) -> Int? {
+    private static let strongCommitments: [[UInt8]] = ["commit", "pledg", "promis", "vow", "agreed", "decided", "approv", "set"].map { Array($0.utf8) }
+
+    private func nearestBefore(_ i: Int, _ view: SentenceView, _ lists: [(ArraySlice<SentenceView.Span>, Int)]) -> Int? {
         var best: (last: Int, first: Int, tag: Int)?
         for (spans, tag) in lists {
             for s in spans where s.last < i {
@@ -368,7 +452,8 @@ struct PledgeExtractor {
             }
         }
         // "already spend", "currently spends": an achieved word right before a commitment word wins
-        if let b = best, b.tag == 0,
+        // (but "has already committed to", "already pledged": a promise made earlier is still a promise)
+        if let b = best, b.tag == 0, !Self.strongCommitments.contains(where: { view.word(b.first).starts(with: $0) }),
            lists.contains(where: { $0.1 == 1 && $0.0.contains { $0.last == b.first - 1 } }) { return 1 }
         return best?.tag
     }

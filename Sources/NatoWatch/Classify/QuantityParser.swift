@@ -202,6 +202,7 @@ struct QuantityParser {
             var ok = true
             for (o, ft) in form.tokens.enumerated() where !view.word(k + o).elementsEqual(ft) { ok = false; break }
             if !ok { continue }
+            if form.glued, (1..<n).contains(where: { t[k + $0].spaceBefore }) { continue }
             // multi-token symbol forms must be glued: "C$" but not "C $" (unless the form has the space)
             // codes written before must be followed by a number
             if before, k + n < t.count, t[k + n].kind != .number, NumberWords.byBytes.lookup(view.word(k + n)) == nil { continue }

@@ -8,6 +8,9 @@ struct TargetYearFinder {
     /// A year mention: where it is and what it resolves to.
     struct Mention { var first: Int; var last: Int; var year: Int; var preposition: Bool }
 
+    private static let months = ByteWordSet([
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december"])
     private static let yearPrepositions = ByteWordSet([
         "by", "in", "until", "till", "before", "through", "from", "starting",
         "start", "as", "of", "for", "to", "within", "after", "beginning"])
@@ -32,7 +35,9 @@ struct TargetYearFinder {
                     if v >= 1990 && v <= 2100 { year = v; last = i + 2 } else if v < 100, v > year % 100 { year = year - year % 100 + v; last = i + 2 }
                 }
                 // "percent" after it would be odd; "2029 budget" fine
-                let prep = i > 0 && view.isWord(i - 1, in: Self.yearPrepositions)
+                // "in June 2024": a month between the preposition and the year
+                let prep = i > 0 && (view.isWord(i - 1, in: Self.yearPrepositions)
+                    || i > 1 && view.isWord(i - 1, in: Self.months) && view.isWord(i - 2, in: Self.yearPrepositions))
                 out.append(Mention(first: i, last: last, year: year, preposition: prep))
                 i = last + 1
                 continue
@@ -54,6 +59,8 @@ struct TargetYearFinder {
         guard view.tokens[i].kind == .word, view.isWord(i, in: Self.relativeStarts) else { return nil }
         func w(_ k: Int, _ s: String) -> Bool { view.isWord(i + k, s) }
         if w(0, "next"), w(1, "year") { return (py + 1, 2) }
+        // "this year and next": the end of the stretch, like "2025-2026"
+        if w(0, "this"), w(1, "year"), w(2, "and"), w(3, "next") { return (py + 1, w(4, "year") ? 5 : 4) }
         if w(0, "this"), w(1, "year") { return (py, 2) }
         if w(0, "next"), w(1, "fiscal"), w(2, "year") { return (py + 1, 3) }
         if w(0, "this"), w(1, "fiscal"), w(2, "year") { return (py, 3) }

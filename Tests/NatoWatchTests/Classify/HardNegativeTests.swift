@@ -36,6 +36,27 @@ import Testing
         "Belgium's defence spending is expected to reach 2.2% of GDP this year, according to NATO estimates.",
         // rule exemptions
         "Parliament approved exempting defence spending above 1% of GDP from the debt brake.",
+        // purchases are not budgets
+        "Poland signed a contract worth about $10 billion for 96 AH-64E Apache helicopters, the defence ministry said.",
+        "Poland signed a $10 billion deal for 96 Apache attack helicopters.",
+        "Romania's defence ministry said it would buy 54 Abrams tanks for about $2.5 billion.",
+        // opposition promises and conditions, requirements, infrastructure
+        "Opposition party Progressive Slovakia has said it would raise defence spending to 3% of GDP if it wins the next election.",
+        "The IFS said the Ministry of Defence would need an extra £17bn a year by the end of the decade to meet NATO's new core target of 3.5% by 2035.",
+        "Salvini said the planned 13.5-billion-euro bridge to Sicily could be counted as security-related spending.",
+        // a commitment dated in the past, a wealth fund
+        "Norway's long-term defence plan, adopted by parliament in June 2024, foresees spending of 1.6 trillion crowns over 12 years.",
+        "Norway's sovereign wealth fund grew 8% in the first half of the year to 19.6 trillion crowns, the defence ministry's budget office said.",
+        // someone else's figure, a forecast of this year
+        "The programme is much smaller than the €100 billion defence fund that Commissioner Andrius Kubilius had called for.",
+        "Poland, NATO's top spender relative to the size of its economy, expects to spend 4.7% of GDP on defence this year.",
+        // a predecessor's scrapped plan
+        "The Czech government will scrap its predecessor's plan to reach 2.35% of GDP on defence in 2026.",
+        // criticism, the alliance's common budget
+        "Trump has repeatedly criticised Canada for failing to spend 2% of GDP on defence as NATO requires.",
+        "NATO allies have agreed to increase the alliance's common-funded civil and military budgets by about 10% next year, to a combined 5.3 billion euros.",
+        // a forecast of this year's level
+        "Lithuania is expected to spend 3.5 percent of GDP on defence this year, up from 2.85 percent in 2024.",
     ])
     func noPledge(_ text: String) {
         let r = ClassifierFixture.classify(text, date: "2025-06-01")
@@ -50,6 +71,11 @@ import Testing
         "NATO Mission Iraq continues to advise the defence ministry; there is no fixed timeline for the conclusion of our mission.",
         "NATO will retire part of its E-3 Sentry AWACS fleet earlier than planned.",
         "KFOR, set up in 1999 after the NATO air campaign ended the war, marked its anniversary.",
+        "Serbia demands end of KFOR presence near border; NATO says no change",
+        "Allies had discussed ending NATO Mission Iraq after the U.S.-led coalition finished its withdrawal from federal Iraq.",
+        "NATO Mission Iraq advises the Iraqi defence ministry. The coalition is due to end its mission in the Kurdistan region by September 2026.",
+        "Moldovan officials said they would lobby NATO allies to keep the liaison office in Chisinau open.",
+        "The coalition, which is not a NATO operation, agreed last year to end its military mission in Iraq by September 2025.",
     ])
     func noMissionChange(_ text: String) {
         let r = ClassifierFixture.classify(text, date: "2025-06-01")

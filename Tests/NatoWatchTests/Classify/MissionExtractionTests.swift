@@ -16,12 +16,31 @@ import Testing
         ("NATO opened its liaison office in Amman on Tuesday.", "NATO Liaison Office in Jordan", "open_office"),
         ("NATO will close its liaison office in Georgia, the alliance said.", "NATO Liaison Office in Georgia", "close_office"),
         ("Allies agreed to scale up NATO battlegroups to brigades.", "Forward Land Forces", "expand"),
+        ("NATO and Ukraine on Monday opened a joint centre in the Polish city of Bydgoszcz. The Joint Analysis, Training and Education Centre (JATEC) will analyse battlefield experience, NATO said.", "JATEC", "open_office"),
+        ("NATO's Ukraine assistance command, NSATU, has opened a new logistics hub in Romania, the alliance said.", "NSATU", "expand"),
+        ("KFOR will hand over border patrols in north Kosovo to the Kosovo police next month, NATO said.", "KFOR", "reduce"),
+        ("PRISTINA - NATO's Kosovo Force (KFOR) will deploy an additional 600 troops to the north of the country following clashes near Zvecan, the alliance said on Sunday.", "KFOR", "expand"),
     ] as [(String, String, String)])
     func changeTypes(_ text: String, _ mission: String, _ change: String) {
         let m = one(text)
         #expect(m?.mission == mission)
         #expect(m?.change == change)
         #expect(m?.status == "decided")
+    }
+
+    @Test func theOpeningOfAnOfficeIsNotATime() {
+        let m = one("NATO allies are expected to approve the opening of a liaison office in Mauritania at their summit next month.")
+        #expect(m?.mission == "NATO Liaison Office in Mauritania" && m?.change == "open_office" && m?.status == "proposed")
+    }
+
+    @Test func moreRotationsAreAnExpansion() {
+        let m = one("NATO could increase the number of air policing rotations in Iceland from three to four a year.")
+        #expect(m?.mission == "Icelandic Air Policing" && m?.change == "expand" && m?.status == "proposed")
+    }
+
+    @Test func closingASiteOfAMissionReducesIt() {
+        let m = one("NATO Mission Iraq will close its training site at Taji by the end of the year, the alliance said.")
+        #expect(m?.mission == "NATO Mission Iraq" && m?.change == "reduce")
     }
 
     @Test func extensionInTimeIsOther() {

@@ -52,6 +52,99 @@ import Testing
         #expect(p?.targetYear == 2030)
     }
 
+    @Test func aidCutInTheNextClauseDoesNotTakeTheFigure() {
+        let p = one("Keir Starmer announced the biggest increase in defence spending since the cold war, pledging to raise it to 2.5% of GDP by 2027 and paying for it by cutting the overseas aid budget.")
+        #expect(p?.actor == "United Kingdom" && p?.value == 2.5 && p?.targetYear == 2027)
+    }
+
+    @Test func openTimeTakesNoYearFromEarlierSentences() {
+        let r = ClassifierFixture.classify("Britain will spend an extra £13.4bn a year on defence from 2027. It also set an ambition to raise defence spending to 3% of GDP in the next parliament.", date: "2025-02-25")
+        let three = r.pledges.first { $0.metric == "pct_gdp" && $0.value == 3.0 }
+        #expect(three != nil && three?.targetYear == nil)
+    }
+
+    @Test func alreadyCommittedIsStillAPromise() {
+        let p = one("Prime Minister Kristen Michal's government has already committed to spending 5.4% of GDP on defence in 2026.")
+        #expect(p?.actor == "Estonia" && p?.value == 5.4 && p?.targetYear == 2026)
+    }
+
+    @Test func borrowedMoneyForTheMilitaryIsAPledge() {
+        let p = one("Sweden will borrow 300 billion kronor ($30 billion) over the next ten years to boost its military.", date: "2025-04-01")
+        #expect(p?.currency == "SEK" && p?.value == 300e9 && p?.targetYear == 2035)
+    }
+
+    @Test func earlierFigureInAnUpFromClauseIsNotASecondPledge() {
+        let p = one("The Netherlands will raise defence spending to 3.5% of gross domestic product by 2035, up from the 3% it announced earlier this year.")
+        #expect(p?.value == 3.5 && p?.targetYear == 2035)
+    }
+
+    @Test func differenceFromThisYearIsNotABudget() {
+        let p = pledges("Merz's government adopted a draft budget for 2026 that foresees defence spending of around €108 billion, an increase of more than €20 billion on this year.", date: "2025-07-30")
+        #expect(p.count == 1 && p.first?.value == 108e9 && p.first?.targetYear == 2026)
+    }
+
+    @Test func percentBeforeADefenceTargetIsAShareOfGDP() {
+        let p = one("The draft keeps Germany on course to meet the 3.5% core defence target agreed at NATO's Hague summit by 2029.")
+        #expect(p?.actor == "Germany" && p?.value == 3.5 && p?.targetYear == 2029)
+    }
+
+    @Test func anActorAfterTheFigureDoesNotStartAList() {
+        let p = pledges("This year the defence ministry's budget will reach 2 percent of GDP, the minimum required of NATO members, Fiala said.", date: "2025-06-16")
+        #expect(p.map(\.actor) == ["Czechia"])
+    }
+
+    @Test func theGovernmentIsTheSpeakersNotTheObjects() {
+        let p = one("Estonia's Defence Minister Hanno Pevkur thanked the Netherlands and said the government would spend 5.4% of GDP on defence next year, as planned.")
+        #expect(p?.actor == "Estonia" && p?.value == 5.4 && p?.targetYear == 2026)
+    }
+
+    @Test func targetOfAPercentIsAShareOfGDP() {
+        let p = one("Meloni's government said Italy would reach the new core defence target of 3.5% gradually over ten years.", date: "2025-07-08")
+        #expect(p?.actor == "Italy" && p?.value == 3.5 && p?.targetYear == 2035)
+    }
+
+    @Test func withoutSayingOverWhatPeriodTakesNoYear() {
+        let r = ClassifierFixture.classify("Finland will raise defence spending to 3% of GDP by 2029, Orpo said. The government also decided to allocate an extra 1 billion euros for artillery ammunition and drones, Orpo told reporters, without saying over what period.", date: "2025-04-24")
+        let extra = r.pledges.first { $0.metric == "amount" }
+        #expect(extra?.value == 1e9 && extra?.targetYear == nil)
+    }
+
+    @Test func reachTheThresholdInADefenceSentence() {
+        let p = pledges("Belgian Prime Minister Bart De Wever said the government would find an additional €4bn for the armed forces this year to reach the 2% threshold.", date: "2025-03-14")
+        #expect(p.contains { $0.metric == "pct_gdp" && $0.value == 2.0 && $0.targetYear == 2025 && $0.actor == "Belgium" })
+        #expect(p.contains { $0.metric == "amount" && $0.value == 4e9 && $0.currency == "EUR" })
+    }
+
+    @Test func aBudgetSetAtALevelIsAPromise() {
+        let p = one("Hungary's defence budget for next year was set at about 2% of GDP by the government in June.")
+        #expect(p?.actor == "Hungary" && p?.value == 2.0 && p?.targetYear == 2026)
+    }
+
+    @Test func ofWhichIsAPartOfTheTotal() {
+        let p = pledges("Poland will spend 200.1 billion zlotys on defence next year, of which about 80 billion zlotys will come through the Armed Forces Support Fund.", date: "2025-09-30")
+        #expect(p.count == 1 && p.first?.value == 200.1e9 && p.first?.currency == "PLN")
+    }
+
+    @Test func anotherTrancheIsASecondPledge() {
+        let p = pledges("Macron said an extra 3.5 billion euros would be added to the defence budget in 2026 and another 3 billion euros in 2027.", date: "2025-07-13")
+        #expect(p.count == 2)
+    }
+
+    @Test func grossNationalIncomeIsNotAShareOfGDP() {
+        let p = pledges("Luxembourg will raise its defence spending to 1% of GDP this year and aims to reach 2% of gross national income by 2030.", date: "2025-05-28")
+        #expect(p.count == 1 && p.first?.value == 1.0 && p.first?.targetYear == 2025)
+    }
+
+    @Test func aFundingSourceInTheNextClauseDoesNotTakeTheFigure() {
+        let r = ClassifierFixture.classify("Sweden's government will increase defence spending by 26.6 billion crowns next year. The centre-right government has pledged to reach 3.5% of GDP by 2030, financed partly by borrowing of up to 300 billion crowns.", title: "Sweden lifts defence spending", date: "2025-09-15")
+        #expect(r.pledges.contains { $0.actor == "Sweden" && $0.value == 3.5 && $0.targetYear == 2030 })
+    }
+
+    @Test func thisYearAndNextEndsNextYear() {
+        let p = one("Denmark will spend an additional 50 billion kroner on defence this year and next.")
+        #expect(p?.currency == "DKK" && p?.targetYear == 2026)
+    }
+
     @Test func implicitShareAfterDefenceWord() {
         let p = one("Estonia's government decided to raise defence spending to 5.4 percent next year.")
         #expect(p?.actor == "Estonia" && p?.value == 5.4 && p?.targetYear == 2026)
