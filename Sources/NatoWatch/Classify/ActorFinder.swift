@@ -14,13 +14,31 @@ struct ActorFinder {
         let gov = view.spans(ctx.lex("government_nouns"))
         let verbs = view.spans(ctx.lex("metonym_verbs"))
         let blockers = view.spans(ctx.lex("metonym_blockers"))
-        // longest span wins among overlapping actor hits
+        // Longest span wins among overlapping actor hits. Kept spans never overlap unless they are
+        // the same span, so each token records the one range covering it: linear, not quadratic,
+        // in the number of mentions (a hostile sentence may repeat a name 100,000 times).
         var kept: [SentenceView.Span] = []
+        var cover = [Int](repeating: -1, count: view.tokens.count)  // first token of the covering kept span
+        var coverLast = [Int](repeating: -1, count: view.tokens.count)
+        var keptKeys = Set<[Int]>()
         for s in spans.sorted(by: { ($0.last - $0.first) > ($1.last - $1.first) }) {
-            if kept.contains(where: { $0.first <= s.last && s.first <= $0.last && !($0.first == s.first && $0.last == s.last) }) { continue }
-            if kept.contains(where: { $0.first == s.first && $0.last == s.last && $0.label.entry == s.label.entry }) { continue }
+            guard s.first >= 0, s.last < cover.count, s.first <= s.last else { continue }
+            var overlaps = false
+            for t in s.first...s.last where cover[t] >= 0 && !(cover[t] == s.first && coverLast[t] == s.last) {
+                overlaps = true
+                break
+            }
+            if overlaps { continue }
+            if !keptKeys.insert([s.first, s.last, Int(s.label.entry)]).inserted { continue }
+            for t in s.first...s.last {
+                cover[t] = s.first
+                coverLast[t] = s.last
+            }
             kept.append(s)
         }
+        let govFirst = Set(gov.map(\.first))
+        let verbFirst = Set(verbs.map(\.first))
+        let blockerFirst = Set(blockers.map(\.first))
         // parentheses hold conversions and asides: "(U.S. $59 billion)"
         var depth = [Int](repeating: 0, count: view.tokens.count)
         var d = 0
@@ -41,12 +59,12 @@ struct ActorFinder {
             case .name, .possessive:
                 valid = true
             case .adjective:
-                valid = gov.contains { $0.first > s.last && $0.first <= s.last + 3 }
+                valid = (s.last + 1...s.last + 3).contains { govFirst.contains($0) }
             case .verbName:
                 var next = s.last + 1
                 if view.isWord(next, "'"), view.isWord(next + 1, "s") { next += 2 }
-                let verbNext = verbs.contains { $0.first == next || ($0.first == next + 1 && view.isWord(next, ",")) }
-                let blocked = blockers.contains { $0.first >= s.last + 1 && $0.first <= s.last + 2 }
+                let verbNext = verbFirst.contains(next) || (verbFirst.contains(next + 1) && view.isWord(next, ","))
+                let blocked = blockerFirst.contains(s.last + 1) || blockerFirst.contains(s.last + 2)
                 // "in Berlin", "to Washington": a place, not the government
                 let place = view.isWord(s.first - 1, "in") || view.isWord(s.first - 1, "to") || view.isWord(s.first - 1, "from")
                     || view.isWord(s.first - 1, "at") || view.isWord(s.first - 1, "visit") || view.isWord(s.first - 1, "visited")
