@@ -86,13 +86,14 @@ enum FeedAdapter {
             let sType = summaryType(e)
             // HTML summaries are stripped once, with paragraph markers: collapsed for
             // `summaryText`, split into paragraphs for `contentText` when there is no content.
-            var summaryParagraphs: String?
+            // The paragraphs are only needed when no content supplies the body, so they are
+            // split lazily from the kept stripped bytes.
+            var summaryStripped: [UInt8]?
             if let raw = e.values["summary"], htmlTypes.contains(FeedText.pyStrip(sType).lowercased()) {
                 let stripped = HTMLText.stripBytes(HTMLText.sanitizerRefs(raw), blockSeparator: "\u{1}", sgml: true)
                 let s = stripped.withUnsafeBufferPointer { FeedText.collapse(bytes: $0, separator: 1) }
                 entry.summaryText = s.isEmpty ? nil : s
-                let p = stripped.withUnsafeBufferPointer { HTMLText.paragraphs($0, separator: 1) }
-                summaryParagraphs = p.isEmpty ? nil : p
+                summaryStripped = stripped
             } else {
                 entry.summaryText = normText(e.values["summary"], type: sType)
             }
@@ -115,7 +116,8 @@ enum FeedAdapter {
                 if let b = bodyText(c.value, type: t.hasSuffix("xml") ? "application/xhtml+xml" : t), b.utf8.count > (best?.utf8.count ?? 0) { best = b }
             }
             if best == nil {
-                if let p = summaryParagraphs { best = p } else if let s = e.values["summary"] { best = bodyText(s, type: sType) }
+                let p = summaryStripped.map { $0.withUnsafeBufferPointer { HTMLText.paragraphs($0, separator: 1) } }
+                if let p, !p.isEmpty { best = p } else if let s = e.values["summary"] { best = bodyText(s, type: sType) }
             }
             entry.contentText = best ?? entry.summaryText
             doc.entries.append(entry)

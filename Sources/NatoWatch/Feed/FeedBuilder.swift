@@ -356,12 +356,13 @@ struct FeedBuilder {
         guard needs else { return s }
         var out = [UInt8]()
         out.reserveCapacity(s.utf8.count + 16)
+        // Byte by byte: an array literal per escaped character would be a heap allocation.
         for u in s.utf8 {
             switch u {
-            case 38: out.append(contentsOf: [38, 97, 109, 112, 59])  // &amp;
-            case 60: out.append(contentsOf: [38, 108, 116, 59])  // &lt;
-            case 62: out.append(contentsOf: [38, 103, 116, 59])  // &gt;
-            case 34 where quote: out.append(contentsOf: [38, 113, 117, 111, 116, 59])  // &quot;
+            case 38: out.append(38); out.append(97); out.append(109); out.append(112); out.append(59)  // &amp;
+            case 60: out.append(38); out.append(108); out.append(116); out.append(59)  // &lt;
+            case 62: out.append(38); out.append(103); out.append(116); out.append(59)  // &gt;
+            case 34 where quote: out.append(38); out.append(113); out.append(117); out.append(111); out.append(116); out.append(59)  // &quot;
             default: out.append(u)
             }
         }

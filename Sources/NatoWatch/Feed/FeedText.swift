@@ -119,31 +119,43 @@ enum FeedText {
     /// Python's `str.replace` applied in order for each pair, on UTF-8 bytes.
     static func replaceAll(_ s: String, _ pairs: [(String, String)]) -> String {
         var bytes = Array(s.utf8)
+        var anyChange = false
         for (a, b) in pairs {
             let pat = Array(a.utf8)
             let rep = Array(b.utf8)
-            guard bytes.count >= pat.count else { continue }
-            var out = [UInt8]()
-            var i = 0
-            var changed = false
+            let m = pat.count
             let n = bytes.count
-            while i < n {
-                if bytes[i] == pat[0], i + pat.count <= n {
-                    var k = 1
-                    while k < pat.count, bytes[i + k] == pat[k] { k += 1 }
-                    if k == pat.count {
-                        if !changed { out.reserveCapacity(n); out.append(contentsOf: bytes[0..<i]); changed = true }
-                        out.append(contentsOf: rep)
-                        i += pat.count
-                        continue
+            guard m > 0, n >= m else { continue }
+            var out = [UInt8]()
+            var changed = false
+            bytes.withUnsafeBufferPointer { src in
+                pat.withUnsafeBufferPointer { p in
+                    let first = p[0]
+                    var i = 0
+                    var copied = 0
+                    while i + m <= n {
+                        if src[i] == first {
+                            var k = 1
+                            while k < m, src[i + k] == p[k] { k += 1 }
+                            if k == m {
+                                if !changed { out.reserveCapacity(n); changed = true }
+                                out.append(contentsOf: UnsafeBufferPointer(rebasing: src[copied..<i]))
+                                out.append(contentsOf: rep)
+                                i += m
+                                copied = i
+                                continue
+                            }
+                        }
+                        i += 1
                     }
+                    if changed { out.append(contentsOf: UnsafeBufferPointer(rebasing: src[copied..<n])) }
                 }
-                if changed { out.append(bytes[i]) }
-                i += 1
             }
-            if changed { bytes = out }
+            if changed { bytes = out; anyChange = true }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        // Without a replacement the input is returned as is (decoding its own bytes would give
+        // the same string).
+        return anyChange ? String(decoding: bytes, as: UTF8.self) : s
     }
 
     private static let cp1252: [UInt32: UInt32] = [
@@ -163,6 +175,12 @@ enum FeedText {
             var i = 0
             let n = b.count
             while i < n {
+                // Skip ASCII eight bytes at a time.
+                if i + 8 <= n, let base = b.baseAddress,
+                   UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
                 let c = b[i]
                 if c < 0x80 { i += 1; continue }
                 anyHigh = true

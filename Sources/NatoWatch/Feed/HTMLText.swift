@@ -47,6 +47,30 @@ public enum HTMLText {
         "th", "thead", "tr", "ul",
     ]
 
+    /// `blockTags` as lowercase UTF-8, indexed by name length.
+    private static let blockTagsByLength: [[[UInt8]]] = {
+        var t = [[[UInt8]]](repeating: [], count: 11)
+        for name in blockTags { t[name.utf8.count].append(Array(name.utf8)) }
+        return t
+    }()
+
+    /// Whether the tag name `b[from..<to]` is (case-insensitively) one of `blockTags`, except
+    /// `main` and `summary` under `sgml`; compares bytes without building a String.
+    private static func isBlockTag(_ b: [UInt8], _ from: Int, _ to: Int, sgml: Bool) -> Bool {
+        let len = to - from
+        guard len > 0, len < blockTagsByLength.count else { return false }
+        for cand in blockTagsByLength[len] {
+            var k = 0
+            while k < len, lower(b[from + k]) == cand[k] { k += 1 }
+            if k == len {
+                // "main" and "summary" are the only 4- and 7-byte block tags starting "m" and "su".
+                if sgml && ((len == 4 && cand[0] == 109) || (len == 7 && cand[0] == 115 && cand[1] == 117)) { return false }
+                return true
+            }
+        }
+        return false
+    }
+
     @inline(__always)
     private static func isSpace(_ c: UInt8) -> Bool { c == 32 || (c >= 9 && c <= 13) || (c >= 0x1C && c <= 0x1F) }
 
@@ -220,8 +244,7 @@ public enum HTMLText {
                 while j < n, (lower(b[j]) >= 97 && lower(b[j]) <= 122) || (b[j] >= 48 && b[j] <= 57) || b[j] == 58 || b[j] == 95 || b[j] == 46 || b[j] == 45 { j += 1 }
                 if let e = tagRest(b, j) ?? (sgml ? sgmlTagEnd(b, j) : nil) {
                     flush(i)
-                    let name = String(decoding: b[ns..<j].map { lower($0) }, as: UTF8.self)
-                    if blockTags.contains(name) && !(sgml && (name == "main" || name == "summary")) {
+                    if isBlockTag(b, ns, j, sgml: sgml) {
                         out.append(contentsOf: blockSeparator.utf8)
                     }
                     i = e

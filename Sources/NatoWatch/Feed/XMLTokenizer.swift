@@ -108,6 +108,17 @@ struct XMLTokenizer {
         var start = pos
         let runStart = pos
         while pos < n {
+            // Skip ordinary bytes in one tight loop; only "<", "&" and ">" need a look.
+            var p = pos
+            bytes.withUnsafeBufferPointer { buf in
+                while p < n {
+                    let c = buf[p]
+                    if c == UInt8(ascii: "<") || c == UInt8(ascii: "&") || c == UInt8(ascii: ">") { break }
+                    p += 1
+                }
+            }
+            pos = p
+            if pos >= n { break }
             let b = bytes[pos]
             if b == UInt8(ascii: "<") { break }
             if b == UInt8(ascii: "&") {
