@@ -40,10 +40,11 @@ import Testing
         #expect(result.pledges.count == 3)
     }
 
-    @Test func iraqMissionExpansionProposed() {
+    /// The contract: "NATO Mission Iraq expanded (decided)" ("set to be approved this week").
+    @Test func iraqMissionExpansionDecided() {
         let m = result.missions.first { $0.mission == "NATO Mission Iraq" }
         #expect(m?.change == "expand")
-        #expect(m?.status == "proposed")
+        #expect(m?.status == "decided")
     }
 
     @Test func jordanLiaisonOfficeProposed() {
