@@ -31,13 +31,6 @@ extension Store {
         }
     }
 
-    /// Reclaims free pages after a large prune (WAL checkpoint + incremental vacuum where possible).
-    public func checkpoint() throws(StoreError) {
-        do { _ = try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) } } catch {
-            throw StoreError(path: path, message: Self.describe(error))
-        }
-    }
-
     /// Sizes of the database files in bytes (main file and WAL).
     public func fileSizes() -> (database: Int, wal: Int) {
         func size(_ p: String) -> Int { ((try? FileManager.default.attributesOfItem(atPath: p))?[.size] as? NSNumber)?.intValue ?? 0 }
