@@ -48,9 +48,11 @@ struct MissionExtractor {
                 if seen.insert(key).inserted { out.append(f) }
             }
         }
-        // an ending includes the drawdown towards it: drop reductions of a mission that ends
+        // an ending includes the drawdown towards it: drop reductions of a mission that ends; a launch
+        // includes the first contributions to it ("others set to join"): drop growth of a mission launched
         let ending = Set(out.filter { $0.change == "end" || $0.change == "close_office" }.map(\.mission))
-        return out.filter { !($0.change == "reduce" && ending.contains($0.mission)) }
+        let launched = Set(out.filter { $0.change == "launch" || $0.change == "open_office" }.map(\.mission))
+        return out.filter { !($0.change == "reduce" && ending.contains($0.mission)) && !($0.change == "expand" && launched.contains($0.mission)) }
     }
 
     private static let clauseWords = ByteWordSet(["after", "because", "when", "while", "since", "before", "following", "although", "though", "but", "whereas", "where"])
@@ -76,6 +78,8 @@ struct MissionExtractor {
             if view.isWord(k, "last"), view.isWord(k + 1, in: Self.months) || view.isWord(k + 1, "year") { return true }
             if view.isWord(k, ".") || view.isWord(k, ";") { break }
         }
+        // "NATO has also recently set up Eastern Sentry": a recent change told as background
+        if (max(0, cue.first - 3)..<cue.first).contains(where: { view.isWord($0, "recently") }) { return true }
         // "Allies had discussed ending NMI": a pluperfect tells what came before the news
         if (max(0, cue.first - 3)..<cue.first).contains(where: { view.isWord($0, "had") }) { return true }
         // "agreed last year to end…", "decided two years ago to…": an old decision
@@ -90,6 +94,20 @@ struct MissionExtractor {
             if view.isWord(k, ".") || view.isWord(k, ",") { break }
         }
         return false
+    }
+
+    private static let missionNouns = ByteWordSet(["mission", "operation", "activity", "initiative", "effort", "deployment", "centre", "center", "office"])
+    private static let objectFillers = ByteWordSet(["to", "towards", "toward", "of", "the", "a", "an", "its", "their", "s", "'"])
+
+    /// The first token of a change verb's object, past "to", articles and possessives ("to Iraq's").
+    private func objectStart(_ view: SentenceView, after last: Int) -> Int? {
+        var k = last + 1
+        while k < min(view.tokens.count, last + 8) {
+            if view.isWord(k, in: Self.objectFillers) { k += 1; continue }
+            if view.tokens[k].kind == .word, view.isWord(k + 1, "'"), view.isWord(k + 2, "s") { k += 3; continue }
+            return k
+        }
+        return nil
     }
 
     /// Tokens from a target to a later cue, not counting an appositive right after the target
@@ -168,6 +186,8 @@ struct MissionExtractor {
         for (lex, change) in [("change_launch", Change.launch), ("change_expand", .expand), ("change_reduce", .reduce), ("change_end", .end), ("change_other", .other)] {
             for sp in view.spans(ctx.lex(lex)) {
                 if nonObjects.contains(where: { $0.first > sp.last && $0.first <= sp.last + 2 }) { continue }
+                // "strengthen NATO's posture", "contributes to Iraq's security", "creation of a safe environment"
+                if let k = objectStart(view, after: sp.last), nonObjects.contains(where: { $0.first == k }) { continue }
                 if isBackground(view, sp) { continue }
                 if negated.contains(where: { $0.last < sp.first && $0.last >= sp.first - 5 }) { continue }
                 // "keep the office open": the status quo
@@ -202,6 +222,11 @@ struct MissionExtractor {
             var best: (Int, Change, SentenceView.Span)?
             for (sp, change) in cues {
                 if sp.first <= t.last && t.first <= sp.last { continue } // the cue is part of the name
+                // "This unit will be succeeded by the NATO headquarters in Wiesbaden": the successor does not end
+                if change == .end, sp.last < t.first, view.isWord(sp.last, "by") { continue }
+                // "set up the Eastern Sentry mission to strengthen the flank": a purpose, not a second change
+                if change == .expand, sp.first > t.last + 1, sp.first - t.last <= 4, view.isWord(sp.first - 1, "to"),
+                   view.isWord(sp.first - 2, in: Self.missionNouns) { continue }
                 let d = sp.last < t.first ? t.first - sp.last : distanceAfter(view, target: t.last, cue: sp.first)
                 // "KFOR must stay neutral, after Kosovo police closed…": the verb is in another clause
                 if sp.first > t.last, ((t.last + 1)..<sp.first).contains(where: { view.isWord($0, in: Self.clauseWords) }) { continue }

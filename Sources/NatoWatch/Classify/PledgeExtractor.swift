@@ -16,10 +16,16 @@ struct PledgeExtractor {
         "at", "least", "about", "around", "roughly", "nearly", "almost", "some",
         "over", "more", "than", "up", "to", "no", "less", "close", "approximately",
         "an", "a", "additional", "extra", "further", "another", "estimated", "just",
-        "exceeding", "above", "below", "under", "of", "the", "equivalent"])
+        "exceeding", "above", "below", "under", "of", "the", "equivalent", "previous", "existing", "old", "longstanding", "long-standing", "its", "their"])
     private static let linkWords = ByteWordSet([
         "to", "at", "of", "reach", "reaching", "reaches", "hit", "hitting", "meet",
         "target", "goal", "be", "is", "towards", "toward", "around", "about", "least"])
+    /// Before an actor, these make it a recipient or a place, not the one promising ("€16bn for Romania").
+    private static let recipientWords = ByteWordSet(["for", "to", "in", "from", "at", "into", "on", "against", "with", "by"])
+    private static let proposeStems: [[UInt8]] = ["propos", "suggest", "demand", "call"].map { Array($0.utf8) }
+    private static let nowWords = ByteWordSet(["currently", "presently"])
+    private static let futureWords = ByteWordSet(["will", "would", "shall", "plans", "plan", "planning", "aims", "aim", "to", "pledged", "committed", "wants", "intends", "from", "next"])
+    private static let subjectWords = ByteWordSet(["he", "she", "it", "we", "they", "government", "ministry", "cabinet", "coalition", "minister", "country", "nation"])
     private static let spendVerbs = ByteWordSet(["spend", "spending", "reach", "reaching", "hit", "hitting", "meet", "allocate", "earmark", "devote"])
     private static let movementStems: [[UInt8]] = ["rais", "increas", "rise", "rose", "lift", "boost", "grow", "climb", "hik", "ramp", "bring"].map { Array($0.utf8) }
     /// Words that open a new clause: an object after one belongs to that clause, not to a figure before it.
@@ -44,6 +50,29 @@ struct PledgeExtractor {
             titleActorCache = .some(found)
             return found
         }
+        // else the Ally or bloc the article is about: named (by name, possessive or leader) in at least two
+        // sentences, and in more sentences than any other ("We are proposing NOK 600 billion…" in a Norwegian release)
+        var dominantCache: Int??
+        func dominantActor() -> Int? {
+            if let cached = dominantCache { return cached }
+            var counts: [Int: Int] = [:]
+            for t in ctx.sentences.indices where ctx.has(t, ctx.rules.actorCategory) {
+                var here = Set<Int>()
+                for i in ctx.sentenceHits[t] {
+                    for l in ctx.labels(ctx.hits[i]) where l.category == ctx.rules.actorCategory {
+                        let form = ActorForm(rawValue: l.kind) ?? .name
+                        guard form == .name || form == .possessive, ctx.rules.gazetteer.actors[Int(l.entry)].kind != .partner else { continue }
+                        here.insert(Int(l.entry))
+                    }
+                }
+                for a in here { counts[a, default: 0] += 1 }
+            }
+            let ranked = counts.sorted { $0.value > $1.value }
+            var found: Int?
+            if let top = ranked.first, top.value >= 2, ranked.count == 1 || ranked[1].value < top.value { found = top.key }
+            dominantCache = .some(found)
+            return found
+        }
         for s in ctx.bodyFirstOrder {
             let hasDefenceHere = ctx.has(s, defence)
             let prevDefence = s > 0 && ctx.sentences[s - 1].paragraph == ctx.sentences[s].paragraph && ctx.has(s - 1, defence)
@@ -55,13 +84,20 @@ struct PledgeExtractor {
             }
             let view = SentenceView(ctx, s)
             let actors = ActorFinder(view: view).mentions()
-            let previous = lastActor.flatMap { s - $0.sentence == 1 ? $0.actor : nil }
-            let found = extract(view: view, actors: actors, fallback: previous ?? (ctx.titleSentences.contains(s) ? nil : titleActor()),
+            var previous = lastActor.flatMap { s - $0.sentence == 1 ? $0.actor : nil }
+            // "the nation's plans…", "the country will…": a country, not the bloc named just before
+            if let p = previous, ctx.rules.gazetteer.actors[p].kind == .bloc, actors.isEmpty,
+               view.tokens.indices.contains(where: { view.isWord($0, "country") || view.isWord($0, "nation") }),
+               let member = titleActor() ?? dominantActor(), ctx.rules.gazetteer.actors[member].kind == .member { previous = member }
+            let found = extract(view: view, actors: actors, fallback: previous ?? (ctx.titleSentences.contains(s) ? nil : titleActor() ?? dominantActor()),
+                                fallbackIsPrevious: previous != nil,
                                 contextOnly: !hasDefenceHere, prevHasDefence: prevDefence, inheritedYear: { yearBefore(s, actor: $0) })
             let fromTitle = ctx.titleSentences.contains(s)
             for f in found {
                 // a headline restates the body: a rounded or range-end figure in it is not a second pledge
-                if fromTitle, facts.contains(where: { $0.actor == f.actor && $0.metric == f.metric && !ctx.titleSentenceEvidence.contains($0.evidence) }) { continue }
+                // (a clearly different figure is the other half of the news: "5%" in the headline, "3.5% core" in the body)
+                if fromTitle, facts.contains(where: { $0.actor == f.actor && $0.metric == f.metric && !ctx.titleSentenceEvidence.contains($0.evidence)
+                    && (f.metric == "amount" || abs($0.value - f.value) <= 0.25 * max(abs($0.value), abs(f.value))) }) { continue }
                 Self.merge(f, into: &facts)
             }
             if let first = actors.first(where: { ctx.rules.gazetteer.actors[$0.actor].kind != .partner }) { lastActor = (first.actor, s) }
@@ -104,19 +140,20 @@ struct PledgeExtractor {
             // "…in 2026, up from 35 billion this year": a baseline's year is not the plan's
             let baselines = v.spans(ctx.lex("baseline_cues")).filter { $0.last > $0.first }
             if let y = TargetYearFinder(view: v, publishedYear: py).mentions().last(where: { m in
-                m.year >= py && !baselines.contains { $0.last < m.first && $0.last >= m.first - 6 }
+                m.year >= py && !m.duration && !baselines.contains { $0.last < m.first && $0.last >= m.first - 6 }
+                    && !(max(0, m.first - 3)..<m.first).contains { v.isWord($0, "than") || v.isWord($0, "compared") || v.isWord($0, "versus") }
             })?.year { return y }
         }
         return nil
     }
 
-    private func extract(view: SentenceView, actors: [ActorFinder.Mention], fallback: Int?, contextOnly: Bool, prevHasDefence: Bool,
+    private func extract(view: SentenceView, actors: [ActorFinder.Mention], fallback: Int?, fallbackIsPrevious: Bool = false, contextOnly: Bool, prevHasDefence: Bool,
                          inheritedYear: (Int) -> Int?) -> [PledgeFact] {
         let g = ctx.rules.gazetteer
         let quantities = QuantityParser(view: view, gazetteer: g).parse()
         guard !quantities.isEmpty else { return [] }
         let objects = objectSpans(view)
-        let gdp = view.spans(ctx.lex("gdp_anchors")).filter { !(view.isWord($0.first, "national") && view.isWord($0.first - 1, "gross")) }
+        let gdp = view.spans(ctx.lex("gdp_anchors"))
         let commit = view.spans(ctx.lex("commitment_cues"))
         let achieved = view.spans(ctx.lex("achieved_cues"))
         let negation = view.spans(ctx.lex("negation_cues"))
@@ -175,6 +212,10 @@ struct PledgeExtractor {
                 } else if objects.contains(where: { $0.isDefence && ($0.span.first == q.last + 1 || $0.span.first == q.last + 2) }),
                           targetNouns.contains(where: { $0.first > q.last + 1 && $0.first <= q.last + 5 }) {
                     rules.append("pledge.pct_defence_target") // "the 3.5% core defence target": a share of GDP by definition
+                } else if let o = objects.first(where: { $0.isDefence && ($0.span.first == q.last + 1 || $0.span.first == q.last + 2 && view.isWord(q.last + 1, "core")) }),
+                          !view.isWord(o.span.last + 1, in: Self.growthAfter), !view.isWord(q.last + 1, in: Self.growthAfter),
+                          commit.contains(where: { $0.last < q.first }) || ctx.defenceArticle {
+                    rules.append("pledge.pct_defence_noun") // "committed to a 5% defence expenditure by 2035"
                 } else if view.isWord(q.first - 1, "of"), targetNouns.contains(where: { $0.last == q.first - 2 }),
                           !baseline.contains(where: { $0.last < q.first && $0.last >= q.first - 7 }),
                           ctx.defenceArticle || objects.contains(where: { $0.isDefence && $0.span.last < q.first && $0.span.last >= q.first - 6 }) {
@@ -184,7 +225,7 @@ struct PledgeExtractor {
                           targetNouns.contains(where: { $0.first > q.last && $0.first <= q.last + 2 }),
                           meetCues.contains(where: { $0.last < q.first && $0.last >= q.first - 5 }) {
                     rules.append("pledge.meets_nato_target") // "meet NATO's 2% target": a share of GDP by definition
-                } else if ctx.defenceArticle, objects.isEmpty, !view.isWord(q.last + 1, in: Self.growthAfter),
+                } else if ctx.defenceArticle, !objects.contains(where: { !$0.isDefence }), !view.isWord(q.last + 1, in: Self.growthAfter),
                           view.isWord(before, in: Self.spendVerbs) || view.isWord(q.first - 1, in: Self.spendVerbs) {
                     // in an article about defence spending: "plans to spend 4.7% this year", "will reach 3.5% by 2029"
                     rules.append("pledge.pct_implicit_defence_article")
@@ -244,21 +285,39 @@ struct PledgeExtractor {
             if let prev = accepted.last, prev.kind == q.kind,
                component.contains(where: { c in c.first < q.first && c.first > prev.last
                    && (q.kind == .percent || !(view.isWord(c.first, "another") || view.isWord(c.first, "a") || view.isWord(c.first, "plus"))) }) { continue }
+            // "3.5% on core defence and 1.5% on resilience": the smaller second share of a split is a component
+            if q.kind == .percent, let prev = accepted.last, prev.kind == .percent, q.value <= 1.5, q.value < prev.value,
+               ((prev.last + 1)..<q.first).contains(where: { view.isWord($0, "and") || view.isWord($0, "plus") || view.isWord($0, "another") || view.isWord($0, "further") }) { continue }
             // "smaller than the €100 billion fund that the commissioner had called for": someone else's figure
             if let rel = ((q.last + 1)..<min(q.last + 5, view.tokens.count)).first(where: { view.isWord($0, "that") || view.isWord($0, "which") }),
                demand.contains(where: { $0.first > rel && $0.first <= rel + 5 }) || proposal.contains(where: { $0.first > rel && $0.first <= rel + 5 }) { continue }
             if background.contains(where: { $0.last < q.first }) { continue }
+            // "with a combined value of €38bn": a sum over several actors, nobody's pledge
+            if (max(0, q.first - 4)..<q.first).contains(where: { view.isWord($0, "combined") || view.isWord($0, "collective") }) { continue }
             // status cues before the quantity
-            let cueBefore = nearestBefore(q.first, view, [(commit, 0), (achieved, 1)])
+            // ("would rise from its current 2.3% to 2.5%": "current" describes the baseline, not the target)
+            let baselineFrom = view.isWord(before, "to") || view.isWord(q.first - 1, "to")
+                ? (max(0, q.first - 12)..<q.first).last(where: { view.isWord($0, "from") }) : nil
+            let achievedHere = baselineFrom.map { f in achieved.filter { $0.first < f } } ?? achieved
+            let cueBefore = nearestBefore(q.first, view, [(commit, 0), (achievedHere, 1)])
+            // "Presently, the government allocates just 1.3%", "who currently exceed the target of 3.5%": today's level
+            if let mark = (max(0, q.first - 10)..<q.first).last(where: { view.isWord($0, in: Self.nowWords) }),
+               !((mark + 1)..<q.first).contains(where: { view.isWord($0, in: Self.futureWords) }) { continue }
             if cueBefore == 1 { continue }
-            if negation.contains(where: { $0.last < q.first && $0.last >= q.first - 10 }) { continue }
+            // ("the armed forces will receive an extra €3.7bn": the defence budget gets the money)
+            if negation.contains(where: { n in n.last < q.first && n.last >= q.first - 10
+                && !(view.word(n.first).starts(with: Array("receiv".utf8)) && objects.contains { $0.isDefence && $0.span.last < n.first && $0.span.last >= n.first - 4 }) }) { continue }
             // "the ministry would need an extra £17bn … to meet the 3.5% target": a requirement, further back
             if negation.contains(where: { n in n.last < q.first && n.last >= q.first - 30 && view.isWord(n.first, "would") && !view.isWord(n.first + 1, "not")
                 && !((n.last + 1)..<q.first).contains { view.isWord($0, ",") || view.isWord($0, ";") } }) { continue }
             // "a 5% target would be unreasonable"
-            if dismissal.contains(where: { $0.first > q.last && $0.first <= q.last + 6 }) { continue }
+            // (within the figure's clause: "3 per cent in the next parliament, although that would depend on…")
+            if dismissal.contains(where: { d in d.first > q.last && (d.first <= q.last + 6 || d.first <= q.last + 16
+                && !((q.last + 1)..<d.first).contains { view.isWord($0, ";") || view.isWord($0, ".") } && nextQuantityStart(after: qi, in: quantities, count: view.tokens.count) > d.first) }) { continue }
             // "…2.2% of GDP this year, according to NATO estimates": a measured level
-            if estimates.contains(where: { $0.first > q.last && $0.first <= q.last + 12 }) { continue }
+            if estimates.contains(where: { $0.first > q.last && $0.first <= q.last + 24 }) { continue }
+            // "According to NATO's latest figures, Canada is on track to reach 1.37%"
+            if estimates.contains(where: { $0.last < q.first && $0.last >= q.first - 16 }) { continue }
             if achievedAfter.contains(where: { $0.first > q.last && $0.first <= q.last + 5 }) { continue }
             // no commitment word: a figure for a future year named right after it still reads as a plan
             // ("Defence outlays will account for 5.4% of GDP next year"); checked once the year is known
@@ -271,8 +330,10 @@ struct PledgeExtractor {
             rules.append(needsFutureYear ? "pledge.future_target" : "pledge.commitment")
             // actor
             // the actor before the figure, else a member named shortly after it ("…by 2029, Finland said")
-            var actorMention = actors.last(where: { $0.last < q.first })
-                ?? actors.first(where: { $0.first > q.last && $0.first <= q.last + 12 && g.actors[$0.actor].kind == .member })
+            // ("seeking agreement from member countries", "pressure from NATO and the US": a source, not the promiser)
+            var actorMention = actors.last(where: { $0.last < q.first && !view.isWord($0.first - 1, "from") && !(view.isWord($0.first - 1, "the") && view.isWord($0.first - 2, "from")) })
+                ?? actors.first(where: { $0.first > q.last && $0.first <= q.last + 12 && g.actors[$0.actor].kind == .member
+                    && !view.isWord($0.first - 1, in: Self.recipientWords) && !(view.isWord($0.first - 1, "the") && view.isWord($0.first - 2, in: Self.recipientWords)) })
             // "Estonia's minister thanked the Netherlands and said the government would spend…": the government
             // is the speaker's, named first in the sentence, not the object of the verb before it
             if let m = actorMention, m.last < q.first, let first = actors.first, first.first <= 3, first.actor != m.actor,
@@ -280,6 +341,9 @@ struct PledgeExtractor {
                ((m.last + 1)..<q.first).contains(where: { (view.isWord($0, "the") || view.isWord($0, "his") || view.isWord($0, "her")) && view.isWord($0 + 1, "government") }) {
                 actorMention = first
             }
+            // "€16.68 billion tentatively allocated for Romania": money handed to a member, nobody's budget pledge
+            if actorMention == nil, actors.contains(where: { $0.first > q.last && $0.first <= q.last + 6 && g.actors[$0.actor].kind == .member
+                && (view.isWord($0.first - 1, "for") || view.isWord($0.first - 1, "to")) }) { continue }
             var actorIndex = actorMention?.actor
             var fromFallback = false
             if actorIndex == nil, let fb = fallback { actorIndex = fb; fromFallback = true; rules.append("pledge.actor_previous_sentence") }
@@ -297,52 +361,81 @@ struct PledgeExtractor {
                !meetCues.contains(where: { $0.last < q.first && $0.last >= q.first - 9 }) {
                 continue
             }
+            // "the United States has proposed a higher benchmark of 5%": a target set for others, not a budget
+            if let tn = targetNouns.last(where: { $0.last < q.first && $0.last >= q.first - 3 }),
+               (max(0, tn.first - 4)..<tn.first).contains(where: { k in Self.proposeStems.contains { view.word(k).starts(with: $0) } }) { continue }
             // "Estonia, Latvia and Lithuania will each…": every member of the list pledges
             var coActors: [Int] = []
             if let m = actorMention, m.last < q.first, let mi = actors.firstIndex(where: { $0.first == m.first }) {
                 var k = mi
-                while k > 0 {
+                // a list ends in "and": "the US, Britain is expected…" is not one
+                let lastGap = mi > 0 ? (actors[mi - 1].last + 1)..<m.first : 0..<0
+                while k > 0, lastGap.contains(where: { view.isWord($0, "and") }) {
                     let prev = actors[k - 1]
                     let gap = (prev.last + 1)..<actors[k].first
                     guard gap.count >= 1, gap.count <= 2, gap.allSatisfy({ view.isWord($0, ",") || view.isWord($0, "and") }) else { break }
+                    if view.isWord(prev.first - 1, in: Self.recipientWords) { break }
                     coActors.append(prev.actor)
                     k -= 1
+                }
+                // "Canada – along with other NATO allies – will invest": the subject pledges too
+                if mi > 0, (max(0, m.first - 3)..<m.first).contains(where: { view.isWord($0, "along") || view.isWord($0, "alongside") || view.isWord($0, "together") }) {
+                    let subject = actors[mi - 1]
+                    if subject.last < m.first, m.first - subject.last <= 6, g.actors[subject.actor].kind == .member { coActors.append(subject.actor) }
                 }
             }
             if let m = actorMention {
                 // "Opposition party Progressive Slovakia … would raise": not the government
                 if (max(0, m.first - 4)..<m.first).contains(where: { view.isWord($0, "opposition") }) { continue }
                 // pressed by a third party: "urged Germany to…", "allies must spend…"
-                if demand.contains(where: { ($0.last < m.first && $0.last >= m.first - 5) || ($0.first > m.last && $0.last < q.first) }) { continue }
+                // (the actor's own "will need to" is a plan: "Latvia will need to ensure spending of at least 4%")
+                if demand.contains(where: { ($0.last < m.first && $0.last >= m.first - 5) || ($0.first > m.last && $0.last < q.first && !view.isWord($0.first - 1, "will")) }) { continue }
                 if negation.contains(where: { $0.first > m.last && $0.last < q.first }) { continue }
             }
             // year
-            let nextStart = quantities.dropFirst(qi + 1).first(where: { !$0.inParentheses && $0.kind != .plain })?.first ?? view.tokens.count
+            let nextStart = quantities.dropFirst(qi + 1).first(where: { !$0.inParentheses && $0.kind != .plain && !isAppositive($0, view) })?.first ?? view.tokens.count
             let yearsHere = years.filter { $0.last < nextStart }
             var target = yearFinder.targetYear(for: q.first, q.last, mentions: yearsHere)
             // "3% of GDP in the next parliament": an open time, no year is promised
+            // ("4% from next year, and in the coming years aim for 5%": the open time stands between the year and the figure)
             let openEnded = openTime.contains { $0.first > q.last && $0.first <= q.last + 16 && $0.first < nextStart }
                 && !yearsHere.contains { $0.first > q.last && $0.first <= q.last + 16 }
+                || !yearsHere.contains(where: { $0.first > q.last }) && yearsHere.last(where: { $0.last < q.first }).map { y in
+                    openTime.contains { $0.first > y.last && $0.last < q.first } } == true
             if openEnded { target = nil }
             if needsFutureYear {
                 guard let py = ctx.publishedYear, let t = target, t > py,
                       yearsHere.contains(where: { $0.first > q.last && $0.year == t }) else { continue }
             }
             if !openEnded, target == nil, years.count == 1, baseline.isEmpty { target = years[0].year } // one year shared by the sentence's figures
+            // "a €10.5 billion plan to reach 2% of GDP this year": the year closing the clause dates the figures in it
+            if !openEnded, target == nil, let m = years.first(where: { $0.first > q.last && $0.first <= q.last + 30 && !$0.duration }),
+               !((q.last + 1)..<m.first).contains(where: { view.isWord($0, ";") || view.isWord($0, "while") || view.isWord($0, "but") }),
+               !actors.contains(where: { $0.first > q.last && $0.first < m.first }), !baseline.contains(where: { $0.last < m.first && $0.last >= m.first - 3 }) {
+                target = m.year
+                rules.append("pledge.year_of_clause")
+            }
+
             if !openEnded, target == nil, let y = inheritedYear(ai), !fromFallback || inheritedFromPrevious(ai, view.index) {
                 target = y
                 rules.append("pledge.year_previous_sentence")
             }
             // an open time ("3% in the next parliament") keeps the actor of the previous sentence, or of a figure
             // this sentence already gave ("committed to 2.5% by 2027, with an ambition of 3% in the next parliament")
-            if fromFallback && target == nil
+            // ("…Troels Lund Poulsen lauded the deal. The government plans to allocate 14.6 billion kroner…": the
+            // subject is a pronoun or "the government", and the actor is named in the sentence just before)
+            let pronounSubject = fallbackIsPrevious && (0..<q.first).contains { view.isWord($0, in: Self.subjectWords) }
+            if fromFallback && target == nil && !pronounSubject
                 && !(openEnded && (inheritedFromPrevious(ai, view.index) || out.contains { $0.actor == actor.name })) { continue }
             if let py = ctx.publishedYear {
                 if let t = target, t < py { continue }
                 // "is expected to spend 3.5% this year": a forecast of the current level, not a promise
                 // (but "expects to meet NATO's 2% target this year" is the government's own promise)
+                // ("expects to increase spending to 2% this year" is a plan: a movement verb follows the forecast word)
                 if target == py, let f = forecast.last(where: { $0.last < q.first && $0.last >= q.first - 8 }),
-                   !meetCues.contains(where: { $0.first > f.last && $0.last < q.first }) { continue }
+                   !((f.last + 1)..<q.first).contains(where: { k in Self.movementStems.contains { view.word(k).starts(with: $0) } }),
+                   !(view.word(f.first).starts(with: Array("expect".utf8)) && meetCues.contains(where: { $0.first > f.last && $0.last < q.first })
+                     && targetNouns.contains(where: { $0.first > q.last && $0.first <= q.last + 3 || $0.last < q.first && $0.last >= q.first - 3 })) { continue }
                 // background: "In 2014, allies agreed to…" (a past year before the commitment that governs the number)
                 let governing = commit.filter { $0.last < q.first }.map(\.first).max() ?? q.first
                 // (a past year right after another figure dates that figure: "the €100 billion fund created in 2022")
@@ -390,6 +483,12 @@ struct PledgeExtractor {
         quantities.dropFirst(qi + 1).first(where: { !$0.inParentheses })?.first ?? count
     }
 
+    /// Whether quantity `q` restates the one before it in another measure ("6 billion euros, or 2.3% of GDP").
+    private func isAppositive(_ q: Quantity, _ view: SentenceView) -> Bool {
+        view.isWord(q.first - 1, "or") || view.isWord(q.first - 2, "or") && view.isWord(q.first - 1, "about")
+            || view.isWord(q.first - 2, "equivalent") || view.isWord(q.first - 2, "equal") || view.isWord(q.first - 1, "representing")
+    }
+
     /// Whether the sentence just before `s` names `actor` and a future year (the fallback actor's own sentence).
     private func inheritedFromPrevious(_ actor: Int, _ s: Int) -> Bool {
         guard let py = ctx.publishedYear, s > 0, !ctx.titleSentences.contains(s - 1) else { return false }
@@ -431,8 +530,15 @@ struct PledgeExtractor {
         // (in an article about defence spending the figure's own clause is about defence too:
         // "has pledged to reach 3.5% of GDP by 2030, financed partly by borrowing")
         let hasBefore = objects.contains { $0.span.last < q.first && $0.span.last >= q.first - 25 } || ctx.defenceArticle
+        // an object before the figure across a comma belongs to the clause before when one follows in the figure's own
+        // clause ("Latvia will spend 4.91% of GDP on defense, 0.25% of GDP will go to help Ukraine")
+        let ownAfter = objects.contains { o in o.span.first > q.last && o.span.first <= q.last + 10
+            && !((q.last + 1)..<o.span.first).contains { view.isWord($0, in: Self.clauseBreaks) } }
         for o in objects {
+            // "€1.5 billion from the EU budget to boost arms production": where the money comes from, not its use
+            if !o.isDefence, view.isWord(o.span.first - 1, "from") || view.isWord(o.span.first - 1, "the") && view.isWord(o.span.first - 2, "from") { continue }
             if hasBefore, o.span.first > q.last, ((q.last + 1)..<o.span.first).contains(where: { view.isWord($0, in: Self.clauseBreaks) }) { continue }
+            if ownAfter, o.span.last < q.first, ((o.span.last + 1)..<q.first).contains(where: { view.isWord($0, ",") || view.isWord($0, ";") }) { continue }
             let d: Int
             if o.span.last < q.first { d = q.first - o.span.last } else if o.span.first > q.last { d = o.span.first - q.last } else { d = 0 }
             let adjusted = o.span.last < q.first ? d * 2 : d * 2 + 1

@@ -6,7 +6,11 @@ struct TargetYearFinder {
     let publishedYear: Int?
 
     /// A year mention: where it is and what it resolves to.
-    struct Mention { var first: Int; var last: Int; var year: Int; var preposition: Bool }
+    struct Mention {
+        var first: Int; var last: Int; var year: Int; var preposition: Bool
+        /// A span counted from publication ("within five years", "over the next decade"), not a named year.
+        var duration: Bool = false
+    }
 
     private static let months = ByteWordSet([
         "january", "february", "march", "april", "may", "june", "july", "august",
@@ -43,7 +47,9 @@ struct TargetYearFinder {
                 continue
             }
             if let py = publishedYear, let (y, len) = relative(at: i, publishedYear: py) {
-                out.append(Mention(first: i, last: i + len - 1, year: y, preposition: true))
+                let named = view.isWord(i, "next") || view.isWord(i, "this") || view.isWord(i + 1, "coming") && view.isWord(i + 2, "year")
+                    || view.isWord(i + 2, "coming") && view.isWord(i + 3, "months") || view.isWord(i + 1, "coming") && view.isWord(i + 2, "months")
+                out.append(Mention(first: i, last: i + len - 1, year: y, preposition: true, duration: !named && y != py + 1 && y != py))
                 i += len
                 continue
             }
@@ -71,6 +77,19 @@ struct TargetYearFinder {
         if w(0, "within"), w(1, "a"), w(2, "decade") { return (py + 10, 3) }
         if w(0, "over"), w(1, "the"), w(2, "next"), w(3, "decade") { return (py + 10, 4) }
         if w(0, "in"), w(1, "the"), w(2, "next"), w(3, "decade") { return (py + 10, 4) }
+        // "in the coming months", "in the next few weeks": this year
+        if w(0, "in"), w(1, "the") || w(1, "coming") {
+            var k = 1
+            if w(k, "the") { k += 1 }
+            if w(k, "coming") || w(k, "next") {
+                if w(k + 1, "few") { k += 1 }
+                if w(k + 1, "months") || w(k + 1, "weeks") { return (py, k + 2) }
+            }
+        }
+        // "in the coming year": next year
+        if w(0, "the"), w(1, "coming"), w(2, "year") { return (py + 1, 3) }
+        // "for over a year", "for more than a year": a time already passed, not a deadline
+        if w(0, "over"), view.isWord(i - 1, "for") { return nil }
         // within/in/over (the next) N years
         if w(0, "within") || w(0, "in") || w(0, "over") {
             var k = 1
@@ -83,6 +102,13 @@ struct TargetYearFinder {
                 n = Int(view.tokens[numTok].number)
             } else if let v = NumberWords.durations.lookup(view.word(numTok)), !(w(k, "a") && !w(k + 1, "year")) {
                 n = v
+            }
+            // "in one to two years", "within three to five years": the later end
+            if let low = n, w(k + 1, "to") || w(k + 1, "or"), let high = NumberWords.durations.lookup(view.word(numTok + 2))
+                ?? (numTok + 2 < view.tokens.count && view.tokens[numTok + 2].kind == .number && view.tokens[numTok + 2].isInteger
+                    && view.tokens[numTok + 2].number < 50 ? Int(view.tokens[numTok + 2].number) : nil),
+               high > low, w(k + 3, "years") {
+                return (py + high, k + 4)
             }
             guard let years = n, w(k + 1, "years") || w(k + 1, "year") else { return nil }
             return (py + years, k + 2)

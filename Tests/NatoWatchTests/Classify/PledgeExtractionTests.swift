@@ -130,9 +130,15 @@ import Testing
         #expect(p.count == 2)
     }
 
-    @Test func grossNationalIncomeIsNotAShareOfGDP() {
+    /// Luxembourg states its target in % of gross national income: an analyst reads it as its share-of-economy pledge.
+    @Test func grossNationalIncomeCountsAsTheEconomyMeasure() {
         let p = pledges("Luxembourg will raise its defence spending to 1% of GDP this year and aims to reach 2% of gross national income by 2030.", date: "2025-05-28")
-        #expect(p.count == 1 && p.first?.value == 1.0 && p.first?.targetYear == 2025)
+        #expect(p.count == 2 && p.contains { $0.value == 1.0 && $0.targetYear == 2025 } && p.contains { $0.value == 2.0 && $0.targetYear == 2030 })
+    }
+
+    @Test func aidInShareOfGrossNationalIncomeIsNotDefence() {
+        let p = pledges("Norway will keep development aid at 1% of gross national income next year.", date: "2025-10-06")
+        #expect(p.isEmpty)
     }
 
     @Test func aFundingSourceInTheNextClauseDoesNotTakeTheFigure() {
