@@ -51,7 +51,9 @@ struct ActorFinder {
         for s in kept {
             if depth[s.first] > 0 { continue }
             // "Ukraine's allies", "Kyiv's allies": not NATO speaking as a bloc
-            if view.ctx.rules.gazetteer.actors[Int(s.label.entry)].kind == .bloc, view.isWord(s.first - 1, "s"), view.isWord(s.first - 2, "'") { continue }
+            // (but "NATO's 32 countries" are the allies themselves)
+            if view.ctx.rules.gazetteer.actors[Int(s.label.entry)].kind == .bloc, view.isWord(s.first - 1, "s"), view.isWord(s.first - 2, "'"),
+               !view.isWord(s.first - 3, "nato"), !view.isWord(s.first - 3, "alliance") { continue }
             // a glued possessive "'s" extends the span
             let form = ActorForm(rawValue: s.label.kind) ?? .name
             var valid: Bool

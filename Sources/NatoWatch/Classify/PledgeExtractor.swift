@@ -168,6 +168,7 @@ struct PledgeExtractor {
         let targetNouns = view.spans(ctx.lex("target_nouns"))
         let meetCues = view.spans(ctx.lex("meet_cues"))
         let natoWords = view.spans(ctx.lex("nato_context"))
+        let fundingSources = view.spans(ctx.lex("funding_sources"))
         // looked up only when a figure gets that far
         lazy var purchaseNouns = view.spans(ctx.lex("purchase_nouns"))
         lazy var purchaseVerbs = view.spans(ctx.lex("purchase_verbs"))
@@ -203,7 +204,9 @@ struct PledgeExtractor {
                 // "1.5% of GDP more", "0.5% extra": an increment
                 let afterAnchor = gdp.first(where: { $0.first > q.last && $0.first <= q.last + 6 })?.last ?? q.last
                 if view.isWord(afterAnchor + 1, "more") || view.isWord(afterAnchor + 1, "extra") || view.isWord(q.last + 1, "more") { continue }
+                // ("reached 4.1% of GDP last year, with plans to increase it to 4.7%": the earlier figure sets the measure)
                 let afterGDP = accepted.contains { $0.kind == .percent }
+                    || view.isWord(before, "to") && quantities[..<qi].contains { e in e.kind == .percent && gdp.contains { $0.first > e.last && $0.first <= e.last + 4 } }
                 let anchored = gdp.contains { ($0.first > q.last && $0.first <= q.last + 6) || ($0.last < q.first && $0.last >= q.first - 4) }
                 if anchored {
                     rules.append("pledge.pct_gdp")
@@ -261,6 +264,11 @@ struct PledgeExtractor {
             } else if natoWords.contains(where: { $0.last < q.first && $0.last >= q.first - 8 }),
                       targetNouns.contains(where: { $0.first >= q.first - 6 && $0.first <= q.last + 2 }) {
                 rules.append("pledge.nato_target_object") // "reach the NATO benchmark of 2% of GDP"
+            } else if objects.contains(where: { o in !o.isDefence && !(view.isWord(o.span.first - 1, "from") || view.isWord(o.span.first - 1, "the") && view.isWord(o.span.first - 2, "from"))
+                && !fundingSources.contains { $0.first == o.span.first }
+                && (o.span.first > q.last ? !((q.last + 1)..<o.span.first).contains { view.isWord($0, ";") || view.isWord($0, "while") || view.isWord($0, "but") }
+                    : !((o.span.last + 1)..<q.first).contains { view.isWord($0, ",") || view.isWord($0, ";") }) }) {
+                continue // "a €500 billion fund, financed by borrowing, to pour funding into infrastructure": named, and not defence
             } else if contextOnly && prevHasDefence {
                 rules.append("pledge.defence_context_previous_sentence")
             } else if ctx.defenceArticle {
@@ -274,6 +282,15 @@ struct PledgeExtractor {
                 || (q.last + 2 < view.tokens.count && view.tokens[q.last + 2].kind == .number && view.tokens[q.last + 2].number >= 1990 && view.tokens[q.last + 2].number <= 2100) {
                 continue
             }
+            // "or about $8 billion more than last year", "$3bn less than planned": a difference
+            if q.kind == .money, view.isWord(q.last + 1, "more") || view.isWord(q.last + 1, "less") || view.isWord(q.last + 1, "higher") || view.isWord(q.last + 1, "lower"),
+               view.isWord(q.last + 2, "than") || view.isWord(q.last + 2, ",") || view.isWord(q.last + 2, ".") || q.last + 2 >= view.tokens.count { continue }
+            // "a total of €6.5 billion" after the tranches it sums
+            if q.kind == .money, accepted.contains(where: { $0.kind == .money }),
+               (max(0, q.first - 4)..<q.first).contains(where: { view.isWord($0, "total") || view.isWord($0, "totalling") || view.isWord($0, "totaling") }) { continue }
+            // "includes $26 billion for shipbuilding, $38 billion for aircraft and $4 billion for…": line items of a budget
+            if q.kind == .money, view.isWord(q.last + 1, "for") || view.isWord(q.last + 1, "on"),
+               quantities.filter({ $0.kind == .money && (view.isWord($0.last + 1, "for") || view.isWord($0.last + 1, "on")) }).count >= 3 { continue }
             // the price of a purchase: "a $10 billion deal for 96 Apaches", "buy 54 tanks for about $2.5 billion"
             if q.kind == .money {
                 if purchaseNouns.contains(where: { $0.first > q.last && $0.first <= q.last + 3 }) { continue }
@@ -300,13 +317,18 @@ struct PledgeExtractor {
                 ? (max(0, q.first - 12)..<q.first).last(where: { view.isWord($0, "from") }) : nil
             let achievedHere = baselineFrom.map { f in achieved.filter { $0.first < f } } ?? achieved
             let cueBefore = nearestBefore(q.first, view, [(commit, 0), (achievedHere, 1)])
+            // "Asked whether the government would reach a target of 3.5%, Babis said…": a question, not a promise
+            if let w = (max(0, q.first - 25)..<q.first).last(where: { view.isWord($0, "whether") || view.isWord($0, "if") && view.isWord($0 - 1, "asked") }),
+               !((w + 1)..<q.first).contains(where: { view.isWord($0, ",") || view.isWord($0, ";") }) { continue }
             // "Presently, the government allocates just 1.3%", "who currently exceed the target of 3.5%": today's level
             if let mark = (max(0, q.first - 10)..<q.first).last(where: { view.isWord($0, in: Self.nowWords) }),
                !((mark + 1)..<q.first).contains(where: { view.isWord($0, in: Self.futureWords) }) { continue }
             if cueBefore == 1 { continue }
             // ("the armed forces will receive an extra €3.7bn": the defence budget gets the money)
-            if negation.contains(where: { n in n.last < q.first && n.last >= q.first - 10
-                && !(view.word(n.first).starts(with: Array("receiv".utf8)) && objects.contains { $0.isDefence && $0.span.last < n.first && $0.span.last >= n.first - 4 }) }) { continue }
+            let receivedByDefence = { (n: SentenceView.Span) in
+                view.word(n.first).starts(with: Array("receiv".utf8)) && objects.contains { $0.isDefence && $0.span.last < n.first && $0.span.last >= n.first - 4 }
+            }
+            if negation.contains(where: { n in n.last < q.first && n.last >= q.first - 10 && !receivedByDefence(n) }) { continue }
             // "the ministry would need an extra £17bn … to meet the 3.5% target": a requirement, further back
             if negation.contains(where: { n in n.last < q.first && n.last >= q.first - 30 && view.isWord(n.first, "would") && !view.isWord(n.first + 1, "not")
                 && !((n.last + 1)..<q.first).contains { view.isWord($0, ",") || view.isWord($0, ";") } }) { continue }
@@ -331,7 +353,7 @@ struct PledgeExtractor {
             // actor
             // the actor before the figure, else a member named shortly after it ("…by 2029, Finland said")
             // ("seeking agreement from member countries", "pressure from NATO and the US": a source, not the promiser)
-            var actorMention = actors.last(where: { $0.last < q.first && !view.isWord($0.first - 1, "from") && !(view.isWord($0.first - 1, "the") && view.isWord($0.first - 2, "from")) })
+            var actorMention = actors.last(where: { m in m.last < q.first && !isSource(m, view) })
                 ?? actors.first(where: { $0.first > q.last && $0.first <= q.last + 12 && g.actors[$0.actor].kind == .member
                     && !view.isWord($0.first - 1, in: Self.recipientWords) && !(view.isWord($0.first - 1, "the") && view.isWord($0.first - 2, in: Self.recipientWords)) })
             // "Estonia's minister thanked the Netherlands and said the government would spend…": the government
@@ -363,7 +385,8 @@ struct PledgeExtractor {
             }
             // "the United States has proposed a higher benchmark of 5%": a target set for others, not a budget
             if let tn = targetNouns.last(where: { $0.last < q.first && $0.last >= q.first - 3 }),
-               (max(0, tn.first - 4)..<tn.first).contains(where: { k in Self.proposeStems.contains { view.word(k).starts(with: $0) } }) { continue }
+               (max(0, tn.first - 6)..<tn.first).contains(where: { k in Self.proposeStems.contains { view.word(k).starts(with: $0) }
+                   || view.isWord(k, "his") || view.isWord(k, "her") }) { continue } // "…to meet his headline target of five percent"
             // "Estonia, Latvia and Lithuania will each…": every member of the list pledges
             var coActors: [Int] = []
             if let m = actorMention, m.last < q.first, let mi = actors.firstIndex(where: { $0.first == m.first }) {
@@ -390,7 +413,7 @@ struct PledgeExtractor {
                 // pressed by a third party: "urged Germany to…", "allies must spend…"
                 // (the actor's own "will need to" is a plan: "Latvia will need to ensure spending of at least 4%")
                 if demand.contains(where: { ($0.last < m.first && $0.last >= m.first - 5) || ($0.first > m.last && $0.last < q.first && !view.isWord($0.first - 1, "will")) }) { continue }
-                if negation.contains(where: { $0.first > m.last && $0.last < q.first }) { continue }
+                if negation.contains(where: { $0.first > m.last && $0.last < q.first && !receivedByDefence($0) }) { continue }
             }
             // year
             let nextStart = quantities.dropFirst(qi + 1).first(where: { !$0.inParentheses && $0.kind != .plain && !isAppositive($0, view) })?.first ?? view.tokens.count
@@ -481,6 +504,15 @@ struct PledgeExtractor {
 
     private func nextQuantityStart(after qi: Int, in quantities: [Quantity], count: Int) -> Int {
         quantities.dropFirst(qi + 1).first(where: { !$0.inParentheses })?.first ?? count
+    }
+
+    private static let pressureNouns = ByteWordSet(["pressure", "demands", "demand", "calls", "criticism", "push", "urging", "request", "requests", "agreement", "support", "backing"])
+
+    /// "pressure from NATO and the US", "seeking agreement from member countries": the actor is a source, not the promiser.
+    private func isSource(_ m: ActorFinder.Mention, _ view: SentenceView) -> Bool {
+        let from = view.isWord(m.first - 1, "from") ? m.first - 1 : view.isWord(m.first - 1, "the") && view.isWord(m.first - 2, "from") ? m.first - 2 : nil
+        guard let f = from else { return false }
+        return view.isWord(f - 1, in: Self.pressureNouns)
     }
 
     /// Whether quantity `q` restates the one before it in another measure ("6 billion euros, or 2.3% of GDP").

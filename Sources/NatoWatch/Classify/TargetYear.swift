@@ -119,8 +119,15 @@ struct TargetYearFinder {
     /// The target year for a quantity spanning tokens `first...last`: the nearest year after it
     /// (within the sentence), else the nearest one before it with a preposition or right before it.
     func targetYear(for first: Int, _ last: Int, mentions: [Mention]) -> Int? {
-        if let after = mentions.first(where: { $0.first > last }) { return after.year }
-        if let before = mentions.last(where: { $0.last < first }) { return before.year }
+        // "an additional 6.7 billion euros compared to 2025", "more than in 2024": a baseline, not the deadline
+        let usable = mentions.filter { !isComparison($0) }
+        if let after = usable.first(where: { $0.first > last }) { return after.year }
+        if let before = usable.last(where: { $0.last < first }) { return before.year }
         return nil
+    }
+
+    /// Whether the year is the other side of a comparison ("compared to 2025", "than in 2024", "versus 2023").
+    func isComparison(_ m: Mention) -> Bool {
+        (max(0, m.first - 3)..<m.first).contains { view.isWord($0, "than") || view.isWord($0, "compared") || view.isWord($0, "versus") || view.isWord($0, "vs") }
     }
 }
