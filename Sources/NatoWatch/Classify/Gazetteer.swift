@@ -77,7 +77,7 @@ struct Gazetteer: Sendable {
         guard let list = top["missions"] else { throw f.error(f.root, "missing 'missions' list") }
         for item in try f.sequence(list, "missions") {
             let m = try f.mapping(item, "each mission")
-            try f.checkKeys(m, allowed: ["name", "names", "place", "office", "note"], in: "a mission")
+            try f.checkKeys(m, allowed: ["name", "names", "place", "office", "started", "note"], in: "a mission")
             guard let nameNode = m["name"] else { throw f.error(item, "mission has no 'name'") }
             let name = try f.string(nameNode, "name")
             var office = false
@@ -89,7 +89,11 @@ struct Gazetteer: Sendable {
                 name: name,
                 names: try m["names"].map { try f.strings($0, "names") } ?? [name],
                 place: try m["place"].map { try f.string($0, "place") },
-                office: office))
+                office: office,
+                started: try m["started"].map { n in
+                    guard let d = DateParsing.day(try f.string(n, "started")) else { throw f.error(n, "'started' must be a date YYYY-MM-DD") }
+                    return d
+                }))
         }
         notNato = try top["not_nato"].map { try f.strings($0, "not_nato") } ?? []
         officeTemplates = try top["office_templates"].map { try f.strings($0, "office_templates") } ?? []

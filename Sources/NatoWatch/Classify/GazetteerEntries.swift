@@ -33,6 +33,8 @@ struct MissionEntry: Sendable {
     var names: [String]
     var place: String?
     var office: Bool
+    /// When the mission began: a "launch" reported long after it is a new presence of it (an expansion).
+    var started: Date? = nil
 }
 
 /// A currency form ("€", "Swedish crowns") as a sequence of lowercased tokens.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Extracts changes to NATO missions: a mission from the gazetteer (or an office template such as
 /// "a liaison office in Tunisia") bound to the nearest change cue in the same sentence, with NATO
 /// context nearby, no EU/UN mission nearer to the cue, and no routine/negated/historical wording.
@@ -40,19 +42,21 @@ struct MissionExtractor {
             }
             let natoNearby = (max(0, s - 1)...min(ctx.sentences.count - 1, s + 1)).contains { ctx.has($0, nato) }
             let view = SentenceView(ctx, s)
-            if let py = ctx.publishedYear, TargetYearFinder(view: view, publishedYear: nil).mentions().contains(where: { $0.year < py }) {
-                continue // background: "KFOR was established in 1999"
+            // background: "KFOR was established in 1999" (a past year close to the mission or the office; not "the war
+            // Russia started in 2022" further on)
+            if let py = ctx.publishedYear {
+                let named = view.spans(r.missionCategory) + view.spans(anaphora) + view.spans(r.officeTemplateCategory)
+                if TargetYearFinder(view: view, publishedYear: nil).mentions().contains(where: { m in m.year < py
+                    && (named.isEmpty || view.isWord(m.first - 1, "since") || named.contains { $0.first - m.last <= 10 && m.first - $0.last <= 10 }) }) { continue }
             }
             for f in extract(view: view, natoNearby: natoNearby, referred: referred ? recent?.mission : forward, forward: forward != nil) {
                 let key = "\(f.mission)|\(f.change)"
                 if seen.insert(key).inserted { out.append(f) }
             }
         }
-        // an ending includes the drawdown towards it: drop reductions of a mission that ends; a launch
-        // includes the first contributions to it ("others set to join"): drop growth of a mission launched
+        // an ending includes the drawdown towards it: drop reductions of a mission that ends
         let ending = Set(out.filter { $0.change == "end" || $0.change == "close_office" }.map(\.mission))
-        let launched = Set(out.filter { $0.change == "launch" || $0.change == "open_office" }.map(\.mission))
-        return out.filter { !($0.change == "reduce" && ending.contains($0.mission)) && !($0.change == "expand" && launched.contains($0.mission)) }
+        return out.filter { !($0.change == "reduce" && ending.contains($0.mission)) }
     }
 
     private static let clauseWords = ByteWordSet(["after", "because", "when", "while", "since", "before", "following", "although", "though", "but", "whereas", "where"])
@@ -97,7 +101,8 @@ struct MissionExtractor {
     }
 
     private static let missionNouns = ByteWordSet(["mission", "operation", "activity", "initiative", "effort", "deployment", "centre", "center", "office"])
-    private static let objectFillers = ByteWordSet(["to", "towards", "toward", "of", "the", "a", "an", "its", "their", "s", "'"])
+    private static let objectFillers = ByteWordSet(["to", "towards", "toward", "of", "the", "a", "an", "its", "their", "s", "'",
+                                                    "defence", "defense", "military", "national", "regional", "overall", "operational", "own", "country's"])
 
     /// The first token of a change verb's object, past "to", articles and possessives ("to Iraq's").
     private func objectStart(_ view: SentenceView, after last: Int) -> Int? {
@@ -121,7 +126,7 @@ struct MissionExtractor {
         return cue - k
     }
 
-    private struct Target { var first: Int; var last: Int; var name: String; var place: String?; var office: Bool; var nato: Bool }
+    private struct Target { var first: Int; var last: Int; var name: String; var place: String?; var office: Bool; var nato: Bool; var started: Date? = nil; var gazetteer = false }
 
     private func extract(view: SentenceView, natoNearby: Bool, referred: Int?, forward: Bool = false) -> [MissionFact] {
         let r = ctx.rules
@@ -130,13 +135,13 @@ struct MissionExtractor {
         // "The mission will also…": the mission named just before
         if let mi = referred, let sp = view.spans(ctx.lex(forward ? "forward_nouns" : "mission_anaphora")).first {
             let m = g.missions[mi]
-            targets.append(Target(first: sp.first, last: sp.last, name: m.name, place: m.place, office: m.office, nato: true))
+            targets.append(Target(first: sp.first, last: sp.last, name: m.name, place: m.place, office: m.office, nato: true, started: m.started))
         }
         // gazetteer missions (longest span wins)
         for sp in view.spans(r.missionCategory).sorted(by: { ($0.last - $0.first) > ($1.last - $1.first) }) {
             if targets.contains(where: { $0.first <= sp.last && sp.first <= $0.last }) { continue }
             let m = g.missions[Int(sp.label.entry)]
-            targets.append(Target(first: sp.first, last: sp.last, name: m.name, place: m.place, office: m.office, nato: true))
+            targets.append(Target(first: sp.first, last: sp.last, name: m.name, place: m.place, office: m.office, nato: true, started: m.started, gazetteer: true))
         }
         // office templates: "liaison office in <Place>"
         for sp in view.spans(r.officeTemplateCategory) where !targets.contains(where: { $0.first <= sp.last && sp.first <= $0.last }) {
@@ -189,7 +194,7 @@ struct MissionExtractor {
                 // "strengthen NATO's posture", "contributes to Iraq's security", "creation of a safe environment"
                 if let k = objectStart(view, after: sp.last), nonObjects.contains(where: { $0.first == k }) { continue }
                 if isBackground(view, sp) { continue }
-                if negated.contains(where: { $0.last < sp.first && $0.last >= sp.first - 5 }) { continue }
+                if negated.contains(where: { $0.last < sp.first && $0.last >= sp.first - 8 }) { continue }
                 // "keep the office open": the status quo
                 if change == .launch, view.isWord(sp.first, "open"),
                    (max(0, sp.first - 8)..<sp.first).contains(where: { view.isWord($0, in: Self.keepWords) }) { continue }
@@ -209,21 +214,30 @@ struct MissionExtractor {
                     cues.append((sp, .reduce)) // "will close its training site at Taji": the mission shrinks
                     continue
                 }
-                if change == .launch, expansionObjects.contains(where: { $0.first > sp.last && $0.first <= sp.last + 4 }) {
+                if change == .launch, expansionObjects.contains(where: { $0.first > sp.last && $0.first <= sp.last + 4 || $0.last < sp.first && $0.last >= sp.first - 4 }) {
                     cues.append((sp, .expand)) // "will open a new base": an existing mission grows
                     continue
                 }
                 cues.append((sp, change))
             }
         }
+        // "Germany is providing four Eurofighter jets for Eastern Sentry", "Denmark will support Baltic Sentry with ships"
+        let assets = view.spans(ctx.lex("asset_nouns"))
+        for sp in view.spans(ctx.lex("contribution_verbs")) where assets.contains(where: { $0.first > sp.last && $0.first <= sp.last + 8 }) {
+            if cues.contains(where: { $0.0.first == sp.first }) { continue }
+            if negated.contains(where: { $0.last < sp.first && $0.last >= sp.first - 8 }) || isBackground(view, sp) { continue }
+            cues.append((sp, .expand))
+        }
         // each target takes its nearest cue
         var out: [MissionFact] = []
-        for t in targets where t.nato && natoNearby {
+        // a mission named in the gazetteer is NATO's wherever the article names NATO ("Germany is providing four jets
+        // for Eastern Sentry" in a story whose headline says NATO)
+        for t in targets where t.nato && (natoNearby || t.gazetteer && ctx.sentences.indices.contains { ctx.has($0, ctx.lex("nato_context")) }) {
             var best: (Int, Change, SentenceView.Span)?
             for (sp, change) in cues {
                 if sp.first <= t.last && t.first <= sp.last { continue } // the cue is part of the name
                 // "This unit will be succeeded by the NATO headquarters in Wiesbaden": the successor does not end
-                if change == .end, sp.last < t.first, view.isWord(sp.last, "by") { continue }
+                if sp.last < t.first, view.isWord(sp.last, "by"), view.isWord(sp.first, "succeeded") || view.isWord(sp.first, "replaced") { continue }
                 // "set up the Eastern Sentry mission to strengthen the flank": a purpose, not a second change
                 if change == .expand, sp.first > t.last + 1, sp.first - t.last <= 4, view.isWord(sp.first - 1, "to"),
                    view.isWord(sp.first - 2, in: Self.missionNouns) { continue }
@@ -247,6 +261,8 @@ struct MissionExtractor {
             let proposed = proposedCues.contains { $0.first >= lo && $0.last <= hi }
             let kind: String
             switch change {
+            // a "launch" of a mission that began long ago is a new presence of it: "establishing a Forward Land Forces presence in Finland"
+            case .launch where !t.office && t.started.map { s in ctx.published.map { $0.timeIntervalSince(s) > 180 * 86_400 } ?? false } == true: kind = "expand"
             case .launch: kind = t.office ? "open_office" : "launch"
             case .end: kind = t.office ? "close_office" : "end"
             case .expand: kind = "expand"

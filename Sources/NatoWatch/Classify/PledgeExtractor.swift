@@ -304,7 +304,7 @@ struct PledgeExtractor {
                    && (q.kind == .percent || !(view.isWord(c.first, "another") || view.isWord(c.first, "a") || view.isWord(c.first, "plus"))) }) { continue }
             // "3.5% on core defence and 1.5% on resilience": the smaller second share of a split is a component
             if q.kind == .percent, let prev = accepted.last, prev.kind == .percent, q.value <= 1.5, q.value < prev.value,
-               ((prev.last + 1)..<q.first).contains(where: { view.isWord($0, "and") || view.isWord($0, "plus") || view.isWord($0, "another") || view.isWord($0, "further") }) { continue }
+               ((prev.last + 1)..<q.first).contains(where: { view.isWord($0, "and") || view.isWord($0, "plus") || view.isWord($0, "another") || view.isWord($0, "further") || view.isWord($0, "while") }) { continue }
             // "smaller than the €100 billion fund that the commissioner had called for": someone else's figure
             if let rel = ((q.last + 1)..<min(q.last + 5, view.tokens.count)).first(where: { view.isWord($0, "that") || view.isWord($0, "which") }),
                demand.contains(where: { $0.first > rel && $0.first <= rel + 5 }) || proposal.contains(where: { $0.first > rel && $0.first <= rel + 5 }) { continue }
@@ -325,10 +325,12 @@ struct PledgeExtractor {
                !((mark + 1)..<q.first).contains(where: { view.isWord($0, in: Self.futureWords) }) { continue }
             if cueBefore == 1 { continue }
             // ("the armed forces will receive an extra €3.7bn": the defence budget gets the money)
-            let receivedByDefence = { (n: SentenceView.Span) in
+            let notARefusal = { (n: SentenceView.Span) in
                 view.word(n.first).starts(with: Array("receiv".utf8)) && objects.contains { $0.isDefence && $0.span.last < n.first && $0.span.last >= n.first - 4 }
+                    // "will not allocate anything less than 2.1%": a floor, not a refusal
+                    || (n.last + 1...n.last + 4).contains { view.isWord($0, "less") || view.isWord($0, "below") } && view.isWord(n.last, "not")
             }
-            if negation.contains(where: { n in n.last < q.first && n.last >= q.first - 10 && !receivedByDefence(n) }) { continue }
+            if negation.contains(where: { n in n.last < q.first && n.last >= q.first - 10 && !notARefusal(n) }) { continue }
             // "the ministry would need an extra £17bn … to meet the 3.5% target": a requirement, further back
             if negation.contains(where: { n in n.last < q.first && n.last >= q.first - 30 && view.isWord(n.first, "would") && !view.isWord(n.first + 1, "not")
                 && !((n.last + 1)..<q.first).contains { view.isWord($0, ",") || view.isWord($0, ";") } }) { continue }
@@ -413,7 +415,7 @@ struct PledgeExtractor {
                 // pressed by a third party: "urged Germany to…", "allies must spend…"
                 // (the actor's own "will need to" is a plan: "Latvia will need to ensure spending of at least 4%")
                 if demand.contains(where: { ($0.last < m.first && $0.last >= m.first - 5) || ($0.first > m.last && $0.last < q.first && !view.isWord($0.first - 1, "will")) }) { continue }
-                if negation.contains(where: { $0.first > m.last && $0.last < q.first && !receivedByDefence($0) }) { continue }
+                if negation.contains(where: { $0.first > m.last && $0.last < q.first && !notARefusal($0) }) { continue }
             }
             // year
             let nextStart = quantities.dropFirst(qi + 1).first(where: { !$0.inParentheses && $0.kind != .plain && !isAppositive($0, view) })?.first ?? view.tokens.count
@@ -465,7 +467,8 @@ struct PledgeExtractor {
                 let datesOther = { (m: TargetYearFinder.Mention) in
                     quantities.contains { $0.first != q.first && $0.last < m.first && $0.last >= m.first - 6 }
                 }
-                if years.contains(where: { $0.last < governing && $0.year < py && $0.preposition && !datesOther($0) }) { continue }
+                // (a commitment still to be met is restated, not history: "In 2025, NATO members agreed to 5% by 2035")
+                if years.contains(where: { $0.last < governing && $0.year < py && $0.preposition && !datesOther($0) }), !yearsHere.contains(where: { $0.first > q.last && !$0.duration && $0.year > py }) { continue }
                 // "the plan, adopted by parliament in June 2024, foresees…": the commitment itself is dated in the past
                 if years.contains(where: { $0.first > governing && $0.first <= governing + 6 && $0.last < q.first && $0.year < py && $0.preposition && !datesOther($0) }) { continue }
                 if target == nil, years.contains(where: { $0.last < q.first && $0.year < py && $0.preposition }) { continue }

@@ -10,6 +10,7 @@ struct RuleSet: Sendable {
         "component_cues", "background_cues", "target_nouns", "meet_cues", "change_launch", "change_expand", "change_reduce", "change_end", "change_other", "time_extension_cues", "change_non_objects", "expansion_objects", "handover_objects", "partial_handover_objects",
         "purchase_nouns", "purchase_verbs", "forecast_cues", "open_time_cues", "funding_sources", "forward_nouns",
         "mission_proposed", "mission_negative", "mission_negation", "mission_anaphora", "nato_context",
+        "contribution_verbs", "asset_nouns",
     ]
 
     var matcher = PhraseMatcher()

@@ -138,8 +138,18 @@ import Testing
         #expect(m.contains { $0.mission == "Baltic Sentry" && $0.change == "expand" } && !m.contains { $0.mission == "Eastern Sentry" })
     }
 
-    @Test func aLaunchIncludesItsFirstContributions() {
-        let m = missions("NATO launched Eastern Sentry on Friday to guard its eastern flank. Several allies have committed to the mission, with others set to join.")
+    @Test func alliesCommittingAssetsGrowAMission() {
+        let m = missions("NATO launched Eastern Sentry on Friday to guard its eastern flank. Germany is providing four Eurofighter jets for Eastern Sentry, NATO said.", date: "2025-09-15")
+        #expect(m.contains { $0.change == "launch" } && m.contains { $0.change == "expand" })
+    }
+
+    @Test func aLaunchOfALongStandingMissionIsANewPresence() {
+        let m = missions("NATO will establish Forward Land Forces in Finland, with Sweden as the framework nation, the alliance said.", date: "2025-01-14")
+        #expect(m.count == 1 && m.first?.change == "expand")
+    }
+
+    @Test func aNewMissionIsLaunched() {
+        let m = missions("NATO launched Eastern Sentry on Friday to guard its eastern flank, the alliance said.", date: "2025-09-12")
         #expect(m.count == 1 && m.first?.change == "launch")
     }
 
