@@ -87,7 +87,7 @@ struct PledgeExtractor {
             var previous = lastActor.flatMap { s - $0.sentence == 1 ? $0.actor : nil }
             // "the nation's plans…", "the country will…": a country, not the bloc named just before
             if let p = previous, ctx.rules.gazetteer.actors[p].kind == .bloc, actors.isEmpty,
-               view.tokens.indices.contains(where: { view.isWord($0, "country") || view.isWord($0, "nation") }),
+               view.tokens.indices.contains(where: { view.isWord($0, "country") || view.isWord($0, "nation") || view.isWord($0, "minister") || view.isWord($0, "government") }),
                let member = titleActor() ?? dominantActor(), ctx.rules.gazetteer.actors[member].kind == .member { previous = member }
             let found = extract(view: view, actors: actors, fallback: previous ?? (ctx.titleSentences.contains(s) ? nil : titleActor() ?? dominantActor()),
                                 fallbackIsPrevious: previous != nil,
@@ -194,6 +194,9 @@ struct PledgeExtractor {
             let before = skipQualifiers(q.first - 1, view)
             // baselines and increments
             if q.high == nil, baseline.contains(where: { $0.last == before || $0.last == q.first - 1 }) { continue }
+            // "a major increase from the previous benchmark of 2%": the old target is the baseline
+            if view.isWord(q.first - 1, "of"), let tn = targetNouns.first(where: { $0.last == q.first - 2 }),
+               (max(0, tn.first - 4)..<tn.first).contains(where: { view.isWord($0, "from") }) { continue }
             if let next = quantities.dropFirst(qi + 1).first, view.isWord(q.last + 1, "to"), next.first == q.last + 2, q.kind == next.kind {
                 continue // "from 2% to 3%": the first is the baseline
             }
@@ -310,7 +313,10 @@ struct PledgeExtractor {
                demand.contains(where: { $0.first > rel && $0.first <= rel + 5 }) || proposal.contains(where: { $0.first > rel && $0.first <= rel + 5 }) { continue }
             if background.contains(where: { $0.last < q.first }) { continue }
             // "with a combined value of €38bn": a sum over several actors, nobody's pledge
-            if (max(0, q.first - 4)..<q.first).contains(where: { view.isWord($0, "combined") || view.isWord($0, "collective") }) { continue }
+            if (max(0, q.first - 4)..<q.first).contains(where: { view.isWord($0, "combined") || view.isWord($0, "collective") || view.isWord($0, "totalling") || view.isWord($0, "totaling") || view.isWord($0, "together") }) { continue }
+            // "compared with 2025, the budget will be increased by €281 million": the difference to a baseline year
+            if q.kind == .money, view.isWord(before, "by") || view.isWord(q.first - 1, "by") || (max(0, q.first - 4)..<q.first).contains(where: { view.isWord($0, "increase") && view.isWord($0 + 1, "of") }),
+               view.tokens.indices.contains(where: { view.isWord($0, "compared") || view.isWord($0, "comparison") }) { continue }
             // status cues before the quantity
             // ("would rise from its current 2.3% to 2.5%": "current" describes the baseline, not the target)
             let baselineFrom = view.isWord(before, "to") || view.isWord(q.first - 1, "to")
@@ -414,7 +420,7 @@ struct PledgeExtractor {
                 if (max(0, m.first - 4)..<m.first).contains(where: { view.isWord($0, "opposition") }) { continue }
                 // pressed by a third party: "urged Germany to…", "allies must spend…"
                 // (the actor's own "will need to" is a plan: "Latvia will need to ensure spending of at least 4%")
-                if demand.contains(where: { ($0.last < m.first && $0.last >= m.first - 5) || ($0.first > m.last && $0.last < q.first && !view.isWord($0.first - 1, "will")) }) { continue }
+                if demand.contains(where: { ($0.last < m.first && $0.last >= m.first - 5 && !(($0.last + 1)..<m.first).contains { view.isWord($0, ";") }) || ($0.first > m.last && $0.last < q.first && !view.isWord($0.first - 1, "will")) }) { continue }
                 if negation.contains(where: { $0.first > m.last && $0.last < q.first && !notARefusal($0) }) { continue }
             }
             // year

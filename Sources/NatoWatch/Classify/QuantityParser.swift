@@ -139,6 +139,8 @@ struct QuantityParser {
         let isTo = view.isWord(sep, "to")
         let isAnd = view.isWord(sep, "and") && betweenBefore(i)
         guard isDash || isTo || isAnd else { return nil }
+        // "from 125 billion in 2024 to 173 billion": a year does not open a range
+        if t[i].kind == .number, t[i].isInteger, t[i].number >= 1900, t[i].number <= 2100, t[i].end - t[i].start == 4, !isDash { return nil }
         // percent on the first number ("2% to 3%") is allowed
         guard let (v, e) = number(at: sep + 1), t[sep + 1].kind == .number || NumberWords.byBytes.lookup(view.word(sep + 1)) != nil else { return nil }
         // "to 2029" is a year, not a range
