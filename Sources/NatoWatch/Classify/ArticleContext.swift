@@ -96,6 +96,22 @@ final class ArticleContext {
     /// Category id of a lexicon (present: checked at load).
     func lex(_ name: String) -> Int32 { rules.lexicon[name] ?? -1 }
 
+    /// Tokenized views of sentences, built once per article and shared by the extractors. A view holds
+    /// this context, so `releaseViews()` must be called when the article is done (it breaks the cycle).
+    private var views: [SentenceView?] = []
+
+    /// The tokenized view of sentence `s` (built on first use).
+    func view(_ s: Int) -> SentenceView {
+        if views.isEmpty { views = Array(repeating: nil, count: sentences.count) }
+        if let v = views[s] { return v }
+        let v = SentenceView(self, s)
+        views[s] = v
+        return v
+    }
+
+    /// Drops the cached views (and with them their references back to this context).
+    func releaseViews() { views = [] }
+
     /// Text of a byte range.
     func string(_ start: Int, _ end: Int) -> String {
         String(decoding: text[start..<end], as: UTF8.self)

@@ -16,6 +16,7 @@ public final class Classifier: Sendable {
     /// Classifies one article.
     public func classify(_ article: Article) -> Classification {
         let ctx = ArticleContext(rules: rules, article: article)
+        defer { ctx.releaseViews() }
         let pledges = PledgeExtractor(ctx: ctx).extract()
         let missions = MissionExtractor(ctx: ctx).extract()
         let topics = TopicScorer(ctx: ctx).score(pledges: pledges.count, missions: missions.count)

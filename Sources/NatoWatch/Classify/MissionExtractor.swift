@@ -35,13 +35,13 @@ struct MissionExtractor {
             guard named || referred || forward != nil || ctx.has(s, r.officeTemplateCategory) else { continue }
             // routine words veto the sentence, unless it changes their number ("increase the number of rotations")
             if ctx.has(s, ctx.lex("mission_negative")) {
-                let v = SentenceView(ctx, s)
+                let v = ctx.view(s)
                 let changesNumber = v.spans(ctx.lex("change_expand")).contains { c in v.isWord(c.last + 1, "the") && v.isWord(c.last + 2, "number") }
                     || v.spans(ctx.lex("change_reduce")).contains { c in v.isWord(c.last + 1, "the") && v.isWord(c.last + 2, "number") }
                 guard changesNumber, !v.spans(ctx.lex("mission_negative")).contains(where: { !v.word($0.first).starts(with: Array("rotation".utf8)) }) else { continue }
             }
             let natoNearby = (max(0, s - 1)...min(ctx.sentences.count - 1, s + 1)).contains { ctx.has($0, nato) }
-            let view = SentenceView(ctx, s)
+            let view = ctx.view(s)
             // background: "KFOR was established in 1999" (a past year close to the mission or the office; not "the war
             // Russia started in 2022" further on)
             if let py = ctx.publishedYear {

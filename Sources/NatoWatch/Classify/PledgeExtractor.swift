@@ -45,7 +45,7 @@ struct PledgeExtractor {
         func titleActor() -> Int? {
             if let cached = titleActorCache { return cached }
             let found = ctx.titleSentences.sorted().lazy.compactMap { t in
-                ActorFinder(view: SentenceView(ctx, t)).mentions().first { ctx.rules.gazetteer.actors[$0.actor].kind != .partner }?.actor
+                ActorFinder(view: ctx.view(t)).mentions().first { ctx.rules.gazetteer.actors[$0.actor].kind != .partner }?.actor
             }.first
             titleActorCache = .some(found)
             return found
@@ -82,7 +82,7 @@ struct PledgeExtractor {
                 if let a = firstActorCheap(s) { lastActor = (a, s) }
                 continue
             }
-            let view = SentenceView(ctx, s)
+            let view = ctx.view(s)
             let actors = ActorFinder(view: view).mentions()
             var previous = lastActor.flatMap { s - $0.sentence == 1 ? $0.actor : nil }
             // "the nation's plans…", "the country will…": a country, not the bloc named just before
@@ -135,7 +135,7 @@ struct PledgeExtractor {
     private func yearBefore(_ s: Int, actor: Int) -> Int? {
         guard let py = ctx.publishedYear, !ctx.titleSentences.contains(s) else { return nil }
         for p in stride(from: s - 1, through: max(0, s - 2), by: -1) where !ctx.titleSentences.contains(p) {
-            let v = SentenceView(ctx, p)
+            let v = ctx.view(p)
             guard ActorFinder(view: v).mentions().contains(where: { $0.actor == actor }) else { continue }
             // "…in 2026, up from 35 billion this year": a baseline's year is not the plan's
             let baselines = v.spans(ctx.lex("baseline_cues")).filter { $0.last > $0.first }
@@ -533,7 +533,7 @@ struct PledgeExtractor {
     /// Whether the sentence just before `s` names `actor` and a future year (the fallback actor's own sentence).
     private func inheritedFromPrevious(_ actor: Int, _ s: Int) -> Bool {
         guard let py = ctx.publishedYear, s > 0, !ctx.titleSentences.contains(s - 1) else { return false }
-        let v = SentenceView(ctx, s - 1)
+        let v = ctx.view(s - 1)
         return ActorFinder(view: v).mentions().contains { $0.actor == actor }
             && TargetYearFinder(view: v, publishedYear: py).mentions().contains { $0.year >= py }
     }
