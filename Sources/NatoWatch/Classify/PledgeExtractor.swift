@@ -270,7 +270,7 @@ struct PledgeExtractor {
             } else if objects.contains(where: { o in !o.isDefence && !(view.isWord(o.span.first - 1, "from") || view.isWord(o.span.first - 1, "the") && view.isWord(o.span.first - 2, "from"))
                 && !fundingSources.contains { $0.first == o.span.first }
                 && (o.span.first > q.last ? !((q.last + 1)..<o.span.first).contains { view.isWord($0, ";") || view.isWord($0, "while") || view.isWord($0, "but") }
-                    : !((o.span.last + 1)..<q.first).contains { view.isWord($0, ",") || view.isWord($0, ";") }) }) {
+                    : o.span.last < q.first && !((o.span.last + 1)..<q.first).contains { view.isWord($0, ",") || view.isWord($0, ";") }) }) {
                 continue // "a €500 billion fund, financed by borrowing, to pour funding into infrastructure": named, and not defence
             } else if contextOnly && prevHasDefence {
                 rules.append("pledge.defence_context_previous_sentence")
