@@ -91,7 +91,10 @@ struct PledgeExtractor {
                let member = titleActor() ?? dominantActor(), ctx.rules.gazetteer.actors[member].kind == .member { previous = member }
             let found = extract(view: view, actors: actors, fallback: previous ?? (ctx.titleSentences.contains(s) ? nil : titleActor() ?? dominantActor()),
                                 fallbackIsPrevious: previous != nil,
-                                contextOnly: !hasDefenceHere, prevHasDefence: prevDefence, inheritedYear: { yearBefore(s, actor: $0) })
+                                contextOnly: !hasDefenceHere, prevHasDefence: prevDefence, inheritedYear: { yearBefore(s, actor: $0) },
+                                sameFigureYear: { metric, value in
+                                    facts.first { $0.metric == metric && $0.targetYear != nil && abs($0.value - value) <= 0.01 * abs(value) }?.targetYear
+                                })
             let fromTitle = ctx.titleSentences.contains(s)
             for f in found {
                 // a headline restates the body: a rounded or range-end figure in it is not a second pledge
@@ -148,7 +151,7 @@ struct PledgeExtractor {
     }
 
     private func extract(view: SentenceView, actors: [ActorFinder.Mention], fallback: Int?, fallbackIsPrevious: Bool = false, contextOnly: Bool, prevHasDefence: Bool,
-                         inheritedYear: (Int) -> Int?) -> [PledgeFact] {
+                         inheritedYear: (Int) -> Int?, sameFigureYear: (String, Double) -> Int? = { _, _ in nil }) -> [PledgeFact] {
         let g = ctx.rules.gazetteer
         let quantities = QuantityParser(view: view, gazetteer: g).parse()
         guard !quantities.isEmpty else { return [] }
@@ -374,6 +377,9 @@ struct PledgeExtractor {
             // "€16.68 billion tentatively allocated for Romania": money handed to a member, nobody's budget pledge
             if actorMention == nil, actors.contains(where: { $0.first > q.last && $0.first <= q.last + 6 && g.actors[$0.actor].kind == .member
                 && (view.isWord($0.first - 1, "for") || view.isWord($0.first - 1, "to")) }) { continue }
+            // "Rutte is seeking agreement from member countries to spend 3.5%": the figure is asked of them; no one
+            // else in an earlier sentence takes it
+            if actorMention == nil, actors.contains(where: { $0.last < q.first && isSource($0, view) }) { continue }
             var actorIndex = actorMention?.actor
             var fromFallback = false
             if actorIndex == nil, let fb = fallback { actorIndex = fb; fromFallback = true; rules.append("pledge.actor_previous_sentence") }
@@ -450,6 +456,12 @@ struct PledgeExtractor {
             if !openEnded, target == nil, let y = inheritedYear(ai), !fromFallback || inheritedFromPrevious(ai, view.index) {
                 target = y
                 rules.append("pledge.year_previous_sentence")
+            }
+            // "…5% of GDP by 2035. Norway and Sweden have both committed to the 5% target": the same share of GDP,
+            // already dated earlier in the article, is the same target
+            if !openEnded, target == nil, metric == "pct_gdp", let y = sameFigureYear(metric, q.value) {
+                target = y
+                rules.append("pledge.year_same_figure")
             }
             // an open time ("3% in the next parliament") keeps the actor of the previous sentence, or of a figure
             // this sentence already gave ("committed to 2.5% by 2027, with an ambition of 3% in the next parliament")
