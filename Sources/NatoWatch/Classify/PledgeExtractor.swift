@@ -406,9 +406,11 @@ struct PledgeExtractor {
             if let m = actorMention, m.last < q.first, let mi = actors.firstIndex(where: { $0.first == m.first }) {
                 var k = mi
                 // a list ends in "and": "the US, Britain is expected…" is not one
-                let lastGap = mi > 0 ? (actors[mi - 1].last + 1)..<m.first : 0..<0
+                // (mentions may share tokens, e.g. a partner and a member named by the same word: no gap then)
+                let lastGap = mi > 0 && actors[mi - 1].last < m.first ? (actors[mi - 1].last + 1)..<m.first : 0..<0
                 while k > 0, lastGap.contains(where: { view.isWord($0, "and") }) {
                     let prev = actors[k - 1]
+                    guard prev.last < actors[k].first else { break }
                     let gap = (prev.last + 1)..<actors[k].first
                     guard gap.count >= 1, gap.count <= 2, gap.allSatisfy({ view.isWord($0, ",") || view.isWord($0, "and") }) else { break }
                     if view.isWord(prev.first - 1, in: Self.recipientWords) { break }

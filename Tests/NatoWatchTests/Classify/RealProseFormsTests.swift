@@ -54,6 +54,16 @@ import Testing
             .allSatisfy { $0.actor != "United States" })
     }
 
+    /// This wire sentence (a partner named in a source credit before an alliance subject) trapped the
+    /// session-start build with an invalid range in the actor-list walk.
+    @Test(arguments: [
+        "As previously reported by RBC-Ukraine, NATO members plan to spend over $1.5 trillion on defense in 2025.",
+        "Reported by Ukraine, NATO members plan to spend $1.5 trillion on defense in 2025.",
+    ])
+    func aSourceCreditBeforeTheSubjectDoesNotTrap(_ text: String) {
+        _ = pledges(text, date: "2025-06-01")
+    }
+
     // MARK: status
 
     @Test(arguments: [
