@@ -83,7 +83,7 @@ struct MissionExtractor {
             if view.isWord(k, ".") || view.isWord(k, ";") { break }
         }
         // "NATO has also recently set up Eastern Sentry": a recent change told as background
-        if (max(0, cue.first - 3)..<cue.first).contains(where: { view.isWord($0, "recently") }) { return true }
+        if (max(0, cue.first - 3)..<cue.first).contains(where: { view.isWord($0, "recently") || view.isWord($0, "originally") || view.isWord($0, "newly") }) { return true }
         // "Allies had discussed ending NMI": a pluperfect tells what came before the news
         if (max(0, cue.first - 3)..<cue.first).contains(where: { view.isWord($0, "had") }) { return true }
         // "agreed last year to end…", "decided two years ago to…": an old decision
@@ -263,6 +263,8 @@ struct MissionExtractor {
             switch change {
             // a "launch" of a mission that began long ago is a new presence of it: "establishing a Forward Land Forces presence in Finland"
             case .launch where !t.office && t.started.map { s in ctx.published.map { $0.timeIntervalSince(s) > 180 * 86_400 } ?? false } == true: kind = "expand"
+            // an office open for months reaching a milestone ("JATEC to reach full operational capability") is no opening
+            case .launch where t.office && t.started.map { s in ctx.published.map { $0.timeIntervalSince(s) > 180 * 86_400 } ?? false } == true: continue
             case .launch: kind = t.office ? "open_office" : "launch"
             case .end: kind = t.office ? "close_office" : "end"
             case .expand: kind = "expand"

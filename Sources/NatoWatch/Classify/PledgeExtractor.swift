@@ -61,7 +61,7 @@ struct PledgeExtractor {
                 for i in ctx.sentenceHits[t] {
                     for l in ctx.labels(ctx.hits[i]) where l.category == ctx.rules.actorCategory {
                         let form = ActorForm(rawValue: l.kind) ?? .name
-                        guard form == .name || form == .possessive, ctx.rules.gazetteer.actors[Int(l.entry)].kind != .partner else { continue }
+                        guard form == .name || form == .possessive else { continue }
                         here.insert(Int(l.entry))
                     }
                 }
@@ -69,7 +69,9 @@ struct PledgeExtractor {
             }
             let ranked = counts.sorted { $0.value > $1.value }
             var found: Int?
-            if let top = ranked.first, top.value >= 2, ranked.count == 1 || ranked[1].value < top.value { found = top.key }
+            // (an article about a partner — "South Korea agreed with the US…" — has no Ally to stand in)
+            if let top = ranked.first, top.value >= 2, ranked.count == 1 || ranked[1].value < top.value,
+               ctx.rules.gazetteer.actors[top.key].kind != .partner { found = top.key }
             dominantCache = .some(found)
             return found
         }
@@ -305,7 +307,10 @@ struct PledgeExtractor {
             }
             // component of a total already taken ("5%, including 3.5%…", "200.1 billion zlotys, of which 80 billion…")
             // (for money, "another €3 billion in 2027" is a second tranche, not a part)
-            if let prev = accepted.last, prev.kind == q.kind,
+            // (a core share of 2% or more of GDP is a target of its own: "5% by 2035, comprising 3.5% for core defence")
+            let coreShare = q.kind == .percent && q.value >= 2 && (view.isWord(q.last + 1, "for") || objects.contains { o in
+                o.isDefence && o.span.first > q.last && o.span.first <= q.last + 4 && (view.isWord(o.span.first, "core") || view.isWord(o.span.first - 1, "core")) })
+            if let prev = accepted.last, prev.kind == q.kind, !coreShare,
                component.contains(where: { c in c.first < q.first && c.first > prev.last
                    && (q.kind == .percent || !(view.isWord(c.first, "another") || view.isWord(c.first, "a") || view.isWord(c.first, "plus"))) }) { continue }
             // "3.5% on core defence and 1.5% on resilience": the smaller second share of a split is a component
@@ -326,6 +331,11 @@ struct PledgeExtractor {
                 ? (max(0, q.first - 12)..<q.first).last(where: { view.isWord($0, "from") }) : nil
             let achievedHere = baselineFrom.map { f in achieved.filter { $0.first < f } } ?? achieved
             let cueBefore = nearestBefore(q.first, view, [(commit, 0), (achievedHere, 1)])
+            // "If Montenegro allocates five percent of GDP by 2035, that figure could…": a condition, not a promise
+            if let w = (max(0, q.first - 20)..<q.first).last(where: { view.isWord($0, "if") && !view.isWord($0 - 1, "even") && !view.isWord($0 - 1, "asked") }),
+               !((w + 1)..<q.first).contains(where: { view.isWord($0, ",") || view.isWord($0, ";") }) { continue }
+            // (…and its consequence: "If X allocates 5% by 2035, that figure could reach 460 million euros")
+            if view.isWord(0, "if") { continue }
             // "Asked whether the government would reach a target of 3.5%, Babis said…": a question, not a promise
             if let w = (max(0, q.first - 25)..<q.first).last(where: { view.isWord($0, "whether") || view.isWord($0, "if") && view.isWord($0 - 1, "asked") }),
                !((w + 1)..<q.first).contains(where: { view.isWord($0, ",") || view.isWord($0, ";") }) { continue }
@@ -364,7 +374,7 @@ struct PledgeExtractor {
             // actor
             // the actor before the figure, else a member named shortly after it ("…by 2029, Finland said")
             // ("seeking agreement from member countries", "pressure from NATO and the US": a source, not the promiser)
-            var actorMention = actors.last(where: { m in m.last < q.first && !isSource(m, view) })
+            var actorMention = actors.last(where: { m in m.last < q.first && !isSource(m, view) && !isAgent(m, view) })
                 ?? actors.first(where: { $0.first > q.last && $0.first <= q.last + 12 && g.actors[$0.actor].kind == .member
                     && !view.isWord($0.first - 1, in: Self.recipientWords) && !(view.isWord($0.first - 1, "the") && view.isWord($0.first - 2, in: Self.recipientWords)) })
             // "Estonia's minister thanked the Netherlands and said the government would spend…": the government
@@ -428,7 +438,8 @@ struct PledgeExtractor {
                 if (max(0, m.first - 4)..<m.first).contains(where: { view.isWord($0, "opposition") }) { continue }
                 // pressed by a third party: "urged Germany to…", "allies must spend…"
                 // (the actor's own "will need to" is a plan: "Latvia will need to ensure spending of at least 4%")
-                if demand.contains(where: { ($0.last < m.first && $0.last >= m.first - 5 && !(($0.last + 1)..<m.first).contains { view.isWord($0, ";") }) || ($0.first > m.last && $0.last < q.first && !view.isWord($0.first - 1, "will")) }) { continue }
+                if demand.contains(where: { ($0.last < m.first && $0.last >= m.first - 5 && !(($0.last + 1)..<m.first).contains { view.isWord($0, ";") }) ||
+                    ($0.first < m.first && $0.last >= m.first && $0.last <= m.last) || ($0.first > m.last && $0.last < q.first && !view.isWord($0.first - 1, "will")) }) { continue }
                 if negation.contains(where: { $0.first > m.last && $0.last < q.first && !notARefusal($0) }) { continue }
             }
             // year
@@ -536,6 +547,13 @@ struct PledgeExtractor {
         let from = view.isWord(m.first - 1, "from") ? m.first - 1 : view.isWord(m.first - 1, "the") && view.isWord(m.first - 2, "from") ? m.first - 2 : nil
         guard let f = from else { return false }
         return view.isWord(f - 1, in: Self.pressureNouns)
+    }
+
+    private static let agentParticiples = ByteWordSet(["set", "agreed", "adopted", "demanded", "proposed", "suggested", "required", "imposed", "called", "endorsed", "backed", "urged", "requested"])
+
+    /// "a target set by NATO countries last year": the agent of a passive names who set the target, not who pledges here.
+    private func isAgent(_ m: ActorFinder.Mention, _ view: SentenceView) -> Bool {
+        view.isWord(m.first - 1, "by") && view.isWord(m.first - 2, in: Self.agentParticiples)
     }
 
     /// Whether quantity `q` restates the one before it in another measure ("6 billion euros, or 2.3% of GDP").
