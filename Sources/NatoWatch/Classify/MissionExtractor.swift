@@ -102,7 +102,7 @@ struct MissionExtractor {
 
     private static let missionNouns = ByteWordSet(["mission", "operation", "activity", "initiative", "effort", "deployment", "centre", "center", "office"])
     private static let objectFillers = ByteWordSet(["to", "towards", "toward", "of", "the", "a", "an", "its", "their", "s", "'",
-                                                    "defence", "defense", "military", "national", "regional", "overall", "operational", "own", "country's"])
+                                                    "military", "national", "regional", "overall", "operational", "own", "country's"])
 
     /// The first token of a change verb's object, past "to", articles and possessives ("to Iraq's").
     private func objectStart(_ view: SentenceView, after last: Int) -> Int? {
@@ -223,10 +223,13 @@ struct MissionExtractor {
         }
         // "Germany is providing four Eurofighter jets for Eastern Sentry", "Denmark will support Baltic Sentry with ships"
         let assets = view.spans(ctx.lex("asset_nouns"))
-        for sp in view.spans(ctx.lex("contribution_verbs")) where assets.contains(where: { $0.first > sp.last && $0.first <= sp.last + 8 }) {
+        var contributionCues = Set<Int>()
+        // (not the trainees: "provide training for another 3,000 Ukrainian soldiers")
+        for sp in view.spans(ctx.lex("contribution_verbs")) where assets.contains(where: { $0.first > sp.last && $0.first <= sp.last + 8 && !view.isWord($0.first - 1, "ukrainian") }) {
             if cues.contains(where: { $0.0.first == sp.first }) { continue }
             if negated.contains(where: { $0.last < sp.first && $0.last >= sp.first - 8 }) || isBackground(view, sp) { continue }
             cues.append((sp, .expand))
+            contributionCues.insert(sp.first)
         }
         // each target takes its nearest cue
         var out: [MissionFact] = []
@@ -236,6 +239,8 @@ struct MissionExtractor {
             var best: (Int, Change, SentenceView.Span)?
             for (sp, change) in cues {
                 if sp.first <= t.last && t.first <= sp.last { continue } // the cue is part of the name
+                // an Ally contributes *to* the mission; "Baltic Sentry will deploy a variety of assets" is the mission's own work
+                if contributionCues.contains(sp.first), sp.first > t.last { continue }
                 // "This unit will be succeeded by the NATO headquarters in Wiesbaden": the successor does not end
                 if sp.last < t.first, view.isWord(sp.last, "by"), view.isWord(sp.first, "succeeded") || view.isWord(sp.first, "replaced") { continue }
                 // "set up the Eastern Sentry mission to strengthen the flank": a purpose, not a second change
@@ -244,7 +249,9 @@ struct MissionExtractor {
                 let d = sp.last < t.first ? t.first - sp.last : distanceAfter(view, target: t.last, cue: sp.first)
                 // "KFOR must stay neutral, after Kosovo police closed…": the verb is in another clause
                 if sp.first > t.last, ((t.last + 1)..<sp.first).contains(where: { view.isWord($0, in: Self.clauseWords) }) { continue }
-                guard d <= Self.window else { continue }
+                // (a contribution names its assets first: "will contribute four Eurofighter jets and air refuelling
+                // capabilities to NATO's Arctic Sentry operation")
+                guard d <= Self.window || contributionCues.contains(sp.first) && sp.last < t.first && d <= 2 * Self.window else { continue }
                 // another target is nearer to this cue: the cue belongs to it
                 let nearer = targets.contains { o in
                     guard o.first != t.first else { return false }

@@ -164,6 +164,25 @@ import Testing
         #expect(m.count == 1 && m.first?.mission == "Arctic Sentry" && m.first?.change == "expand")
     }
 
+    @Test func aContributionNamesItsAssetsBeforeTheMission() {
+        let m = missions("Germany will initially contribute four Eurofighter jets and air refuelling capabilities to NATO's Arctic Sentry operation, the minister said.", date: "2026-02-11")
+        #expect(m.contains { $0.mission == "Arctic Sentry" && $0.change == "expand" })
+    }
+
+    @Test(arguments: [
+        "Baltic Sentry will deploy a variety of military assets, including frigates and drones, NATO said.",
+        "Norway will provide training for another 3,000 Ukrainian soldiers next year through NATO's NSATU command.",
+        "The new command is tasked with bolstering NATO's defence in the High North, the minister said of Multi-Corps Land Component Command North.",
+    ])
+    func aMissionsOwnWorkIsNoContribution(_ text: String) {
+        #expect(missions(text, date: "2026-03-01").allSatisfy { $0.change != "expand" })
+    }
+
+    @Test func aNewCommandOpens() {
+        let m = missions("NATO's Multi-Corps Land Component Command North officially opened in the Finnish city of Mikkeli on Friday.", date: "2025-10-03")
+        #expect(m.contains { $0.mission == "NATO Multi-Corps Land Component Command North" && $0.change == "open_office" })
+    }
+
     @Test func anOfficeReachingAMilestoneIsNotAnOpening() {
         #expect(missions("The NATO-Ukraine JATEC centre will reach full operational capability next year, its commander said.", date: "2026-03-01").isEmpty)
     }
