@@ -16,6 +16,7 @@ struct MissionExtractor {
         var seen = Set<String>()
         let r = ctx.rules
         let nato = ctx.lex("nato_context")
+        let articleNamesNato = ctx.sentences.indices.contains { ctx.has($0, nato) }
         var recent: (mission: Int, sentence: Int)?
         let anaphora = ctx.lex("mission_anaphora")
         for s in ctx.bodyFirstOrder {
@@ -49,7 +50,7 @@ struct MissionExtractor {
                 if TargetYearFinder(view: view, publishedYear: nil).mentions().contains(where: { m in m.year < py
                     && (named.isEmpty || view.isWord(m.first - 1, "since") || named.contains { $0.first - m.last <= 10 && m.first - $0.last <= 10 }) }) { continue }
             }
-            for f in extract(view: view, natoNearby: natoNearby, referred: referred ? recent?.mission : forward, forward: forward != nil) {
+            for f in extract(view: view, natoNearby: natoNearby, articleNamesNato: articleNamesNato, referred: referred ? recent?.mission : forward, forward: forward != nil) {
                 let key = "\(f.mission)|\(f.change)"
                 if seen.insert(key).inserted { out.append(f) }
             }
@@ -57,6 +58,12 @@ struct MissionExtractor {
         // an ending includes the drawdown towards it: drop reductions of a mission that ends
         let ending = Set(out.filter { $0.change == "end" || $0.change == "close_office" }.map(\.mission))
         return out.filter { !($0.change == "reduce" && ending.contains($0.mission)) }
+    }
+
+    /// Whether the target began more than 180 days before the article was published.
+    private func startedLongAgo(_ t: Target) -> Bool {
+        guard let started = t.started, let published = ctx.published else { return false }
+        return published.timeIntervalSince(started) > 180 * 86_400
     }
 
     private static let clauseWords = ByteWordSet(["after", "because", "when", "while", "since", "before", "following", "although", "though", "but", "whereas", "where"])
@@ -128,7 +135,7 @@ struct MissionExtractor {
 
     private struct Target { var first: Int; var last: Int; var name: String; var place: String?; var office: Bool; var nato: Bool; var started: Date? = nil; var gazetteer = false }
 
-    private func extract(view: SentenceView, natoNearby: Bool, referred: Int?, forward: Bool = false) -> [MissionFact] {
+    private func extract(view: SentenceView, natoNearby: Bool, articleNamesNato: Bool, referred: Int?, forward: Bool = false) -> [MissionFact] {
         let r = ctx.rules
         let g = r.gazetteer
         var targets: [Target] = []
@@ -235,7 +242,7 @@ struct MissionExtractor {
         var out: [MissionFact] = []
         // a mission named in the gazetteer is NATO's wherever the article names NATO ("Germany is providing four jets
         // for Eastern Sentry" in a story whose headline says NATO)
-        for t in targets where t.nato && (natoNearby || t.gazetteer && ctx.sentences.indices.contains { ctx.has($0, ctx.lex("nato_context")) }) {
+        for t in targets where t.nato && (natoNearby || t.gazetteer && articleNamesNato) {
             var best: (Int, Change, SentenceView.Span)?
             for (sp, change) in cues {
                 if sp.first <= t.last && t.first <= sp.last { continue } // the cue is part of the name
@@ -269,9 +276,9 @@ struct MissionExtractor {
             let kind: String
             switch change {
             // a "launch" of a mission that began long ago is a new presence of it: "establishing a Forward Land Forces presence in Finland"
-            case .launch where !t.office && t.started.map { s in ctx.published.map { $0.timeIntervalSince(s) > 180 * 86_400 } ?? false } == true: kind = "expand"
+            case .launch where !t.office && startedLongAgo(t): kind = "expand"
             // an office open for months reaching a milestone ("JATEC to reach full operational capability") is no opening
-            case .launch where t.office && t.started.map { s in ctx.published.map { $0.timeIntervalSince(s) > 180 * 86_400 } ?? false } == true: continue
+            case .launch where t.office && startedLongAgo(t): continue
             case .launch: kind = t.office ? "open_office" : "launch"
             case .end: kind = t.office ? "close_office" : "end"
             case .expand: kind = "expand"

@@ -272,7 +272,7 @@ struct PledgeExtractor {
             } else if natoWords.contains(where: { $0.last < q.first && $0.last >= q.first - 8 }),
                       targetNouns.contains(where: { $0.first >= q.first - 6 && $0.first <= q.last + 2 }) {
                 rules.append("pledge.nato_target_object") // "reach the NATO benchmark of 2% of GDP"
-            } else if objects.contains(where: { o in !o.isDefence && !(view.isWord(o.span.first - 1, "from") || view.isWord(o.span.first - 1, "the") && view.isWord(o.span.first - 2, "from"))
+            } else if objects.contains(where: { o in !o.isDefence && Self.fromBefore(o.span.first, view) == nil
                 && !fundingSources.contains { $0.first == o.span.first }
                 && (o.span.first > q.last ? !((q.last + 1)..<o.span.first).contains { view.isWord($0, ";") || view.isWord($0, "while") || view.isWord($0, "but") }
                     : o.span.last < q.first && !((o.span.last + 1)..<q.first).contains { view.isWord($0, ",") || view.isWord($0, ";") }) }) {
@@ -542,10 +542,16 @@ struct PledgeExtractor {
 
     private static let pressureNouns = ByteWordSet(["pressure", "demands", "demand", "calls", "criticism", "push", "urging", "request", "requests", "agreement", "support", "backing"])
 
+    /// The "from" just before token `i` ("from X", "from the X"), if any.
+    static func fromBefore(_ i: Int, _ view: SentenceView) -> Int? {
+        if view.isWord(i - 1, "from") { return i - 1 }
+        if view.isWord(i - 1, "the"), view.isWord(i - 2, "from") { return i - 2 }
+        return nil
+    }
+
     /// "pressure from NATO and the US", "seeking agreement from member countries": the actor is a source, not the promiser.
     private func isSource(_ m: ActorFinder.Mention, _ view: SentenceView) -> Bool {
-        let from = view.isWord(m.first - 1, "from") ? m.first - 1 : view.isWord(m.first - 1, "the") && view.isWord(m.first - 2, "from") ? m.first - 2 : nil
-        guard let f = from else { return false }
+        guard let f = Self.fromBefore(m.first, view) else { return false }
         return view.isWord(f - 1, in: Self.pressureNouns)
     }
 
@@ -609,7 +615,7 @@ struct PledgeExtractor {
             && !((q.last + 1)..<o.span.first).contains { view.isWord($0, in: Self.clauseBreaks) } }
         for o in objects {
             // "€1.5 billion from the EU budget to boost arms production": where the money comes from, not its use
-            if !o.isDefence, view.isWord(o.span.first - 1, "from") || view.isWord(o.span.first - 1, "the") && view.isWord(o.span.first - 2, "from") { continue }
+            if !o.isDefence, Self.fromBefore(o.span.first, view) != nil { continue }
             if hasBefore, o.span.first > q.last, ((q.last + 1)..<o.span.first).contains(where: { view.isWord($0, in: Self.clauseBreaks) }) { continue }
             if ownAfter, o.span.last < q.first, ((o.span.last + 1)..<q.first).contains(where: { view.isWord($0, ",") || view.isWord($0, ";") }) { continue }
             let d: Int
