@@ -20,6 +20,8 @@ final class ArticleContext {
     /// The article is about defence spending: a defence word in the title or in at least three sentences.
     /// Then a figure needs no defence word of its own ("Poland plans to spend 4.7% this year").
     let defenceArticle: Bool
+    /// Whether any sentence names NATO or the alliance (`nato_context`).
+    let namesNato: Bool
     /// Indexes of the title's sentences.
     let titleSentences: Set<Int>
     /// Texts of the title's sentences.
@@ -68,6 +70,8 @@ final class ArticleContext {
         let defence = rules.lexicon["defence_objects"] ?? -1
         let withDefence = cats.indices.filter { cats[$0].contains(defence) }
         defenceArticle = withDefence.count >= 3 || withDefence.contains { split[$0].start < titleBytes }
+        let nato = rules.lexicon["nato_context"] ?? -1
+        namesNato = cats.contains { $0.contains(nato) }
         published = article.published
         publishedYear = article.published.map(DateParsing.year)
     }

@@ -16,7 +16,7 @@ struct MissionExtractor {
         var seen = Set<String>()
         let r = ctx.rules
         let nato = ctx.lex("nato_context")
-        let articleNamesNato = ctx.sentences.indices.contains { ctx.has($0, nato) }
+        let articleNamesNato = ctx.namesNato
         var recent: (mission: Int, sentence: Int)?
         let anaphora = ctx.lex("mission_anaphora")
         for s in ctx.bodyFirstOrder {

@@ -12,6 +12,14 @@ import Foundation
 struct PledgeExtractor {
     let ctx: ArticleContext
 
+    /// `NATOWATCH_TRACE=1` prints, to standard error, each figure a rule drops and the line of that rule.
+    private static let tracing = ProcessInfo.processInfo.environment["NATOWATCH_TRACE"] != nil
+    private func trace(_ line: Int, _ q: Quantity, _ view: SentenceView) {
+        guard Self.tracing else { return }
+        let words = (max(0, q.first - 8)...min(view.tokens.count - 1, q.last + 4)).map { view.original($0) }.joined(separator: " ")
+        FileHandle.standardError.write(Data("pledge: dropped \(q.value) at PledgeExtractor.swift:\(line): …\(words)…\n".utf8))
+    }
+
     private static let qualifiers = ByteWordSet([
         "at", "least", "about", "around", "roughly", "nearly", "almost", "some",
         "over", "more", "than", "up", "to", "no", "less", "close", "approximately",
@@ -23,6 +31,13 @@ struct PledgeExtractor {
     /// Before an actor, these make it a recipient or a place, not the one promising ("€16bn for Romania").
     private static let recipientWords = ByteWordSet(["for", "to", "in", "from", "at", "into", "on", "against", "with", "by"])
     private static let proposeStems: [[UInt8]] = ["propos", "suggest", "demand", "call"].map { Array($0.utf8) }
+    private static let decisionWords = ByteWordSet(["decided", "decision", "agreed", "agreement", "committed", "commitment", "pledged", "resolved", "declaration"])
+    private static let commitmentNouns = ByteWordSet(["pledge", "commitment", "decision", "agreement"])
+    private static let formerWords = ByteWordSet(["current", "old", "previous", "existing", "former", "original", "earlier", "initial"])
+    private static let copulas = ByteWordSet(["is", "was", "are", "were", "remains", "stands", "stood", "has", "had"])
+    private static let incrementNouns = ByteWordSet(["increase", "increases", "rise", "hike", "increment", "jump"])
+    private static let linkToFigure = ByteWordSet(["will", "would", "amount", "amounts", "to", "be", "is", "was", "total", "totals", "approximately", "about", "around", "nearly", "some", "roughly", "reach", "reaches", "of"])
+    private static let ownerWords = ByteWordSet(["its", "their", "his", "her", "our", "my", "own", "national", "s", "government", "country"])
     private static let nowWords = ByteWordSet(["currently", "presently"])
     private static let futureWords = ByteWordSet(["will", "would", "shall", "plans", "plan", "planning", "aims", "aim", "to", "pledged", "committed", "wants", "intends", "from", "next"])
     private static let subjectWords = ByteWordSet(["he", "she", "it", "we", "they", "government", "ministry", "cabinet", "coalition", "minister", "country", "nation"])
@@ -108,7 +123,38 @@ struct PledgeExtractor {
             if let first = actors.first(where: { ctx.rules.gazetteer.actors[$0.actor].kind != .partner }) { lastActor = (first.actor, s) }
             else { lastActor = nil }
         }
+        Self.dateSharesOfTotals(&facts)
+        if let py = ctx.publishedYear, let allies = Self.alliesIndex(ctx.rules.gazetteer) {
+            Self.dateAllianceTargets(&facts, allies: ctx.rules.gazetteer.actors[allies].name, publishedYear: py)
+        }
         return facts
+    }
+
+    /// The alliance's targets restated in one article share their deadline: "NATO leaders agreed to raise
+    /// defence spending to 5% of GDP … 3.5% for core defence by 2035". An undated share for NATO allies takes
+    /// the one future year the article gives their other shares.
+    static func dateAllianceTargets(_ facts: inout [PledgeFact], allies: String, publishedYear: Int) {
+        let years = Set(facts.filter { $0.actor == allies && $0.metric == "pct_gdp" }.compactMap(\.targetYear))
+        guard years.count == 1, let y = years.first, y > publishedYear else { return }
+        for i in facts.indices where facts[i].actor == allies && facts[i].metric == "pct_gdp" && facts[i].targetYear == nil {
+            facts[i].targetYear = y
+            facts[i].rules.append("pledge.year_of_alliance_targets")
+        }
+    }
+
+    /// "5% of GDP by 2035 … split between 3.5% for core defence and 1.5%…": an undated share in a split takes
+    /// the year of the same actor's larger dated share, when all of those agree on one year.
+    static func dateSharesOfTotals(_ facts: inout [PledgeFact]) {
+        for i in facts.indices where facts[i].targetYear == nil && facts[i].metric == "pct_gdp" && facts[i].rules.contains("pledge.share_of_split") {
+            // (the alliance's split dates from the total whoever restates it: "Türkiye backs NATO's 5% by 2035 … the
+            // revised target includes 3.5% for core defence")
+            let share = facts[i]
+            let alliance = share.rules.contains("pledge.actor_alliance_target")
+            let years = Set(facts.filter { ($0.actor == share.actor || alliance) && $0.metric == "pct_gdp" && $0.value > share.value }.compactMap(\.targetYear))
+            guard years.count == 1, let y = years.first else { continue }
+            facts[i].targetYear = y
+            facts[i].rules.append("pledge.year_of_total")
+        }
     }
 
     /// Adds `f` unless the same actor, metric and value (±1%) is known; a dated fact replaces an undated one.
@@ -195,23 +241,33 @@ struct PledgeExtractor {
                 if moved { q.value = high }
                 rules.append(moved ? "pledge.from_to_target" : "pledge.range_lower_bound")
             }
-            guard !q.inParentheses, !q.isPoints else { continue }
+            // ("€3,878 million (1.2% of GDP)": a share of GDP in parentheses restates a budget just taken)
+            let restatesAmount = q.inParentheses && q.kind == .percent && view.isWord(q.first - 1, "(")
+                && accepted.contains { $0.kind == .money && $0.last == q.first - 2 }
+                && gdp.contains { $0.first > q.last && $0.first <= q.last + 3 }
+            guard !q.inParentheses || restatesAmount, !q.isPoints else { trace(#line, q, view); continue }
+            if restatesAmount { rules.append("pledge.share_of_amount") }
+            // "a €100 million increase in defence funding", "the increase will amount to €919 million": a difference
+            if q.kind == .money, view.isWord(q.last + 1, in: Self.incrementNouns) && !view.isWord(q.last + 2, "of")
+                || (max(0, q.first - 6)..<q.first).contains(where: { k in view.isWord(k, in: Self.incrementNouns) && (view.isWord(k - 1, "the") || view.isWord(k - 1, "this"))
+                    && ((k + 1)..<q.first).allSatisfy { view.isWord($0, in: Self.linkToFigure) } })
+                && !(view.isWord(q.last + 2, "additional") || view.isWord(q.last + 2, "extra")) { trace(#line, q, view); continue } // ("…€3 billion in additional spending by 2029": money promised)
             let before = skipQualifiers(q.first - 1, view)
             // baselines and increments
-            if q.high == nil, baseline.contains(where: { $0.last == before || $0.last == q.first - 1 }) { continue }
+            if q.high == nil, baseline.contains(where: { $0.last == before || $0.last == q.first - 1 }) { trace(#line, q, view); continue }
             // "a major increase from the previous benchmark of 2%": the old target is the baseline
             if view.isWord(q.first - 1, "of"), let tn = targetNouns.first(where: { $0.last == q.first - 2 }),
-               (max(0, tn.first - 4)..<tn.first).contains(where: { view.isWord($0, "from") }) { continue }
+               (max(0, tn.first - 4)..<tn.first).contains(where: { view.isWord($0, "from") }) { trace(#line, q, view); continue }
             if let next = quantities.dropFirst(qi + 1).first, view.isWord(q.last + 1, "to"), next.first == q.last + 2, q.kind == next.kind {
-                continue // "from 2% to 3%": the first is the baseline
+                trace(#line, q, view); continue // "from 2% to 3%": the first is the baseline
             }
             let metric: String
             switch q.kind {
             case .percent:
-                if view.isWord(before, "by") || view.isWord(q.first - 1, "by") { continue }
+                if view.isWord(before, "by") || view.isWord(q.first - 1, "by") { trace(#line, q, view); continue }
                 // "1.5% of GDP more", "0.5% extra": an increment
                 let afterAnchor = gdp.first(where: { $0.first > q.last && $0.first <= q.last + 6 })?.last ?? q.last
-                if view.isWord(afterAnchor + 1, "more") || view.isWord(afterAnchor + 1, "extra") || view.isWord(q.last + 1, "more") { continue }
+                if view.isWord(afterAnchor + 1, "more") || view.isWord(afterAnchor + 1, "extra") || view.isWord(q.last + 1, "more") { trace(#line, q, view); continue }
                 // ("reached 4.1% of GDP last year, with plans to increase it to 4.7%": the earlier figure sets the measure)
                 let afterGDP = accepted.contains { $0.kind == .percent }
                     || view.isWord(before, "to") && quantities[..<qi].contains { e in e.kind == .percent && gdp.contains { $0.first > e.last && $0.first <= e.last + 4 } }
@@ -242,19 +298,19 @@ struct PledgeExtractor {
                     rules.append("pledge.pct_implicit_defence_article")
                 } else {
                     // "raise defence spending to 3 percent": only right after a defence word, with a link word
-                    guard view.isWord(before, in: Self.linkWords) || view.isWord(q.first - 1, in: Self.linkWords) else { continue }
-                    guard !view.isWord(q.last + 1, in: Self.growthAfter) else { continue }
-                    guard objects.contains(where: { $0.isDefence && $0.span.last < q.first && $0.span.last >= q.first - 8 }) else { continue }
+                    guard view.isWord(before, in: Self.linkWords) || view.isWord(q.first - 1, in: Self.linkWords) else { trace(#line, q, view); continue }
+                    guard !view.isWord(q.last + 1, in: Self.growthAfter) else { trace(#line, q, view); continue }
+                    guard objects.contains(where: { $0.isDefence && $0.span.last < q.first && $0.span.last >= q.first - 8 }) else { trace(#line, q, view); continue }
                     rules.append("pledge.pct_implicit_gdp")
                 }
                 metric = "pct_gdp"
-                guard q.value > 0, q.value <= 10 || (q.high ?? 0) > 0 && q.value <= 10 else { continue }
+                guard q.value > 0, q.value <= 10 || (q.high ?? 0) > 0 && q.value <= 10 else { trace(#line, q, view); continue }
             case .money:
-                guard q.value >= 1e7, q.value < 1e15 else { continue } // below ten million or absurd: not a budget figure
+                guard q.value >= 1e7, q.value < 1e15 else { trace(#line, q, view); continue } // below ten million or absurd: not a budget figure
                 metric = "amount"
                 rules.append("pledge.amount")
             case .plain:
-                continue
+                trace(#line, q, view); continue
             }
             // object binding
             // "raise X to 3%", "increase X by 11%, to 500 million": the object before "to" governs
@@ -267,7 +323,7 @@ struct PledgeExtractor {
                     && view.spans(ctx.lex("funding_sources")).contains { $0.first == nearest.span.first }
                     && objects.contains { o in o.isDefence && o.span.first > q.last && o.span.first <= q.last + 18
                         && !((q.last + 1)..<o.span.first).contains { view.isWord($0, ",") && !view.isWord($0 - 1, ")") && !view.isWord($0 + 1, "(") } }
-                guard nearest.isDefence || funded else { continue }
+                guard nearest.isDefence || funded else { trace(#line, q, view); continue }
                 rules.append("pledge.defence_object")
             } else if natoWords.contains(where: { $0.last < q.first && $0.last >= q.first - 8 }),
                       targetNouns.contains(where: { $0.first >= q.first - 6 && $0.first <= q.last + 2 }) {
@@ -276,55 +332,68 @@ struct PledgeExtractor {
                 && !fundingSources.contains { $0.first == o.span.first }
                 && (o.span.first > q.last ? !((q.last + 1)..<o.span.first).contains { view.isWord($0, ";") || view.isWord($0, "while") || view.isWord($0, "but") }
                     : o.span.last < q.first && !((o.span.last + 1)..<q.first).contains { view.isWord($0, ",") || view.isWord($0, ";") }) }) {
-                continue // "a €500 billion fund, financed by borrowing, to pour funding into infrastructure": named, and not defence
+                trace(#line, q, view); continue // "a €500 billion fund, financed by borrowing, to pour funding into infrastructure": named, and not defence
             } else if contextOnly && prevHasDefence {
                 rules.append("pledge.defence_context_previous_sentence")
             } else if ctx.defenceArticle {
                 rules.append("pledge.defence_article_context")
             } else {
-                continue
+                trace(#line, q, view); continue
             }
             // "an increase of more than €20 billion on this year": a difference from a baseline, not a budget
             if q.kind == .money, view.isWord(q.last + 1, in: Self.comparisonWords),
                view.isWord(q.last + 2, "this") || view.isWord(q.last + 2, "last") || view.isWord(q.last + 2, "the") && view.isWord(q.last + 3, "previous")
                 || (q.last + 2 < view.tokens.count && view.tokens[q.last + 2].kind == .number && view.tokens[q.last + 2].number >= 1990 && view.tokens[q.last + 2].number <= 2100) {
-                continue
+                trace(#line, q, view); continue
             }
             // "or about $8 billion more than last year", "$3bn less than planned": a difference
             if q.kind == .money, view.isWord(q.last + 1, "more") || view.isWord(q.last + 1, "less") || view.isWord(q.last + 1, "higher") || view.isWord(q.last + 1, "lower"),
-               view.isWord(q.last + 2, "than") || view.isWord(q.last + 2, ",") || view.isWord(q.last + 2, ".") || q.last + 2 >= view.tokens.count { continue }
+               view.isWord(q.last + 2, "than") || view.isWord(q.last + 2, ",") || view.isWord(q.last + 2, ".") || q.last + 2 >= view.tokens.count { trace(#line, q, view); continue }
             // "a total of €6.5 billion" after the tranches it sums
             if q.kind == .money, accepted.contains(where: { $0.kind == .money }),
-               (max(0, q.first - 4)..<q.first).contains(where: { view.isWord($0, "total") || view.isWord($0, "totalling") || view.isWord($0, "totaling") }) { continue }
+               (max(0, q.first - 4)..<q.first).contains(where: { view.isWord($0, "total") || view.isWord($0, "totalling") || view.isWord($0, "totaling") }) { trace(#line, q, view); continue }
             // "includes $26 billion for shipbuilding, $38 billion for aircraft and $4 billion for…": line items of a budget
-            if q.kind == .money, view.isWord(q.last + 1, "for") || view.isWord(q.last + 1, "on"),
-               quantities.filter({ $0.kind == .money && (view.isWord($0.last + 1, "for") || view.isWord($0.last + 1, "on")) }).count >= 3 { continue }
+            // ("€1.63 billion for 2026, €2.13 billion for 2027 and…" are the years of a budget, not its items)
+            let lineItem = { (e: Quantity) in
+                e.kind == .money && (view.isWord(e.last + 1, "for") || view.isWord(e.last + 1, "on")) && !Self.isYear(e.last + 2, view)
+                    && !view.isWord(e.last + 2, "fiscal") && !view.isWord(e.last + 2, "fy")
+            }
+            if lineItem(q), quantities.filter(lineItem).count >= 3 { trace(#line, q, view); continue }
             // the price of a purchase: "a $10 billion deal for 96 Apaches", "buy 54 tanks for about $2.5 billion"
             if q.kind == .money {
-                if purchaseNouns.contains(where: { $0.first > q.last && $0.first <= q.last + 3 }) { continue }
+                if purchaseNouns.contains(where: { $0.first > q.last && $0.first <= q.last + 3 }) { trace(#line, q, view); continue }
                 if view.isWord(before, "for") || view.isWord(q.first - 1, "for"),
-                   purchaseVerbs.contains(where: { $0.last < q.first && $0.last >= q.first - 15 }) { continue }
+                   purchaseVerbs.contains(where: { $0.last < q.first && $0.last >= q.first - 15 }) { trace(#line, q, view); continue }
             }
             // component of a total already taken ("5%, including 3.5%…", "200.1 billion zlotys, of which 80 billion…")
             // (for money, "another €3 billion in 2027" is a second tranche, not a part)
             // (a core share of 2% or more of GDP is a target of its own: "5% by 2035, comprising 3.5% for core defence")
             let coreShare = q.kind == .percent && q.value >= 2 && (view.isWord(q.last + 1, "for") || objects.contains { o in
                 o.isDefence && o.span.first > q.last && o.span.first <= q.last + 4 && (view.isWord(o.span.first, "core") || view.isWord(o.span.first - 1, "core")) })
+            // (a share in a split of a total: "the target split between 3.5% on direct military capabilities and 1.5%…")
+            if q.kind == .percent, coreShare || !component.isEmpty || view.tokens.indices.contains(where: { k in
+                view.isWord(k, "split") || view.word(k).starts(with: Array("divid".utf8)) || view.isWord(k, "includes") || view.isWord(k, "including") }) {
+                rules.append("pledge.share_of_split")
+            }
             if let prev = accepted.last, prev.kind == q.kind, !coreShare,
                component.contains(where: { c in c.first < q.first && c.first > prev.last
-                   && (q.kind == .percent || !(view.isWord(c.first, "another") || view.isWord(c.first, "a") || view.isWord(c.first, "plus"))) }) { continue }
+                   && (q.kind == .percent || !(view.isWord(c.first, "another") || view.isWord(c.first, "a") || view.isWord(c.first, "plus"))) }) { trace(#line, q, view); continue }
             // "3.5% on core defence and 1.5% on resilience": the smaller second share of a split is a component
             if q.kind == .percent, let prev = accepted.last, prev.kind == .percent, q.value <= 1.5, q.value < prev.value,
-               ((prev.last + 1)..<q.first).contains(where: { view.isWord($0, "and") || view.isWord($0, "plus") || view.isWord($0, "another") || view.isWord($0, "further") || view.isWord($0, "while") }) { continue }
+               ((prev.last + 1)..<q.first).contains(where: { view.isWord($0, "and") || view.isWord($0, "plus") || view.isWord($0, "another") || view.isWord($0, "further") || view.isWord($0, "while") }) { trace(#line, q, view); continue }
             // "smaller than the €100 billion fund that the commissioner had called for": someone else's figure
+            // ("committed to the 5% target that has been proposed": the actor takes the proposed figure up)
             if let rel = ((q.last + 1)..<min(q.last + 5, view.tokens.count)).first(where: { view.isWord($0, "that") || view.isWord($0, "which") }),
-               demand.contains(where: { $0.first > rel && $0.first <= rel + 5 }) || proposal.contains(where: { $0.first > rel && $0.first <= rel + 5 }) { continue }
-            if background.contains(where: { $0.last < q.first }) { continue }
+               !meetCues.contains(where: { $0.last < q.first && $0.last >= q.first - 5 }),
+               demand.contains(where: { $0.first > rel && $0.first <= rel + 5 }) || proposal.contains(where: { $0.first > rel && $0.first <= rel + 5 }) { trace(#line, q, view); continue }
+            if background.contains(where: { $0.last < q.first }) { trace(#line, q, view); continue }
             // "with a combined value of €38bn": a sum over several actors, nobody's pledge
-            if (max(0, q.first - 4)..<q.first).contains(where: { view.isWord($0, "combined") || view.isWord($0, "collective") || view.isWord($0, "totalling") || view.isWord($0, "totaling") || view.isWord($0, "together") }) { continue }
+            // (a share of GDP is not summed: "raise collective defence spending to 5% of GDP" is every ally's target)
+            if q.kind == .money || view.isWord(before + 1, "combined") || view.isWord(before + 1, "collective"),
+               (max(0, q.first - 4)..<q.first).contains(where: { view.isWord($0, "combined") || view.isWord($0, "collective") || view.isWord($0, "totalling") || view.isWord($0, "totaling") || view.isWord($0, "together") }) { trace(#line, q, view); continue }
             // "compared with 2025, the budget will be increased by €281 million": the difference to a baseline year
             if q.kind == .money, view.isWord(before, "by") || view.isWord(q.first - 1, "by") || (max(0, q.first - 4)..<q.first).contains(where: { view.isWord($0, "increase") && view.isWord($0 + 1, "of") }),
-               view.tokens.indices.contains(where: { view.isWord($0, "compared") || view.isWord($0, "comparison") }) { continue }
+               view.tokens.indices.contains(where: { view.isWord($0, "compared") || view.isWord($0, "comparison") }) { trace(#line, q, view); continue }
             // status cues before the quantity
             // ("would rise from its current 2.3% to 2.5%": "current" describes the baseline, not the target)
             let baselineFrom = view.isWord(before, "to") || view.isWord(q.first - 1, "to")
@@ -333,35 +402,36 @@ struct PledgeExtractor {
             let cueBefore = nearestBefore(q.first, view, [(commit, 0), (achievedHere, 1)])
             // "If Montenegro allocates five percent of GDP by 2035, that figure could…": a condition, not a promise
             if let w = (max(0, q.first - 20)..<q.first).last(where: { view.isWord($0, "if") && !view.isWord($0 - 1, "even") && !view.isWord($0 - 1, "asked") }),
-               !((w + 1)..<q.first).contains(where: { view.isWord($0, ",") || view.isWord($0, ";") }) { continue }
+               !((w + 1)..<q.first).contains(where: { view.isWord($0, ",") || view.isWord($0, ";") }) { trace(#line, q, view); continue }
             // (…and its consequence: "If X allocates 5% by 2035, that figure could reach 460 million euros")
-            if view.isWord(0, "if") { continue }
+            if view.isWord(0, "if") { trace(#line, q, view); continue }
             // "Asked whether the government would reach a target of 3.5%, Babis said…": a question, not a promise
             if let w = (max(0, q.first - 25)..<q.first).last(where: { view.isWord($0, "whether") || view.isWord($0, "if") && view.isWord($0 - 1, "asked") }),
-               !((w + 1)..<q.first).contains(where: { view.isWord($0, ",") || view.isWord($0, ";") }) { continue }
+               !((w + 1)..<q.first).contains(where: { view.isWord($0, ",") || view.isWord($0, ";") }) { trace(#line, q, view); continue }
             // "Presently, the government allocates just 1.3%", "who currently exceed the target of 3.5%": today's level
             if let mark = (max(0, q.first - 10)..<q.first).last(where: { view.isWord($0, in: Self.nowWords) }),
-               !((mark + 1)..<q.first).contains(where: { view.isWord($0, in: Self.futureWords) }) { continue }
-            if cueBefore == 1 { continue }
+               !((mark + 1)..<q.first).contains(where: { view.isWord($0, in: Self.futureWords) }) { trace(#line, q, view); continue }
+            // ("the proposed budget amounts to €1.63 billion for 2026": a present-tense level for a future year is a plan)
+            if cueBefore == 1, !(presentLevel(achievedHere, q, view) && futureYearAfter(q, view)) { trace(#line, q, view); continue }
             // ("the armed forces will receive an extra €3.7bn": the defence budget gets the money)
             let notARefusal = { (n: SentenceView.Span) in
                 view.word(n.first).starts(with: Array("receiv".utf8)) && objects.contains { $0.isDefence && $0.span.last < n.first && $0.span.last >= n.first - 4 }
                     // "will not allocate anything less than 2.1%": a floor, not a refusal
                     || (n.last + 1...n.last + 4).contains { view.isWord($0, "less") || view.isWord($0, "below") } && view.isWord(n.last, "not")
             }
-            if negation.contains(where: { n in n.last < q.first && n.last >= q.first - 10 && !notARefusal(n) }) { continue }
+            if negation.contains(where: { n in n.last < q.first && n.last >= q.first - 10 && !notARefusal(n) }) { trace(#line, q, view); continue }
             // "the ministry would need an extra £17bn … to meet the 3.5% target": a requirement, further back
             if negation.contains(where: { n in n.last < q.first && n.last >= q.first - 30 && view.isWord(n.first, "would") && !view.isWord(n.first + 1, "not")
-                && !((n.last + 1)..<q.first).contains { view.isWord($0, ",") || view.isWord($0, ";") } }) { continue }
+                && !((n.last + 1)..<q.first).contains { view.isWord($0, ",") || view.isWord($0, ";") } }) { trace(#line, q, view); continue }
             // "a 5% target would be unreasonable"
             // (within the figure's clause: "3 per cent in the next parliament, although that would depend on…")
             if dismissal.contains(where: { d in d.first > q.last && (d.first <= q.last + 6 || d.first <= q.last + 16
-                && !((q.last + 1)..<d.first).contains { view.isWord($0, ";") || view.isWord($0, ".") } && nextQuantityStart(after: qi, in: quantities, count: view.tokens.count) > d.first) }) { continue }
+                && !((q.last + 1)..<d.first).contains { view.isWord($0, ";") || view.isWord($0, ".") } && nextQuantityStart(after: qi, in: quantities, count: view.tokens.count) > d.first) }) { trace(#line, q, view); continue }
             // "…2.2% of GDP this year, according to NATO estimates": a measured level
-            if estimates.contains(where: { $0.first > q.last && $0.first <= q.last + 24 }) { continue }
+            if estimates.contains(where: { $0.first > q.last && $0.first <= q.last + 24 }) { trace(#line, q, view); continue }
             // "According to NATO's latest figures, Canada is on track to reach 1.37%"
-            if estimates.contains(where: { $0.last < q.first && $0.last >= q.first - 16 }) { continue }
-            if achievedAfter.contains(where: { $0.first > q.last && $0.first <= q.last + 5 }) { continue }
+            if estimates.contains(where: { $0.last < q.first && $0.last >= q.first - 16 }) { trace(#line, q, view); continue }
+            if achievedAfter.contains(where: { $0.first > q.last && $0.first <= q.last + 5 }) { trace(#line, q, view); continue }
             // no commitment word: a figure for a future year named right after it still reads as a plan
             // ("Defence outlays will account for 5.4% of GDP next year"); checked once the year is known
             var needsFutureYear = false
@@ -386,31 +456,37 @@ struct PledgeExtractor {
             }
             // "€16.68 billion tentatively allocated for Romania": money handed to a member, nobody's budget pledge
             if actorMention == nil, actors.contains(where: { $0.first > q.last && $0.first <= q.last + 6 && g.actors[$0.actor].kind == .member
-                && (view.isWord($0.first - 1, "for") || view.isWord($0.first - 1, "to")) }) { continue }
+                && (view.isWord($0.first - 1, "for") || view.isWord($0.first - 1, "to")) }) { trace(#line, q, view); continue }
             // "Rutte is seeking agreement from member countries to spend 3.5%": the figure is asked of them; no one
             // else in an earlier sentence takes it
-            if actorMention == nil, actors.contains(where: { $0.last < q.first && isSource($0, view) }) { continue }
+            if actorMention == nil, actors.contains(where: { $0.last < q.first && isSource($0, view) }) { trace(#line, q, view); continue }
             var actorIndex = actorMention?.actor
             var fromFallback = false
+            // "The revised target includes a minimum of 3.5% for core defence…": in an article about NATO, the
+            // target itself as the subject is the alliance's, not a country's
+            if actorIndex == nil, ctx.namesNato, let ai = Self.alliesIndex(g), alliedTargetSubject(q, view, targetNouns) {
+                actorIndex = ai
+                rules.append("pledge.actor_alliance_target")
+            }
             if actorIndex == nil, let fb = fallback { actorIndex = fb; fromFallback = true; rules.append("pledge.actor_previous_sentence") }
-            guard let ai = actorIndex else { continue }
+            guard let ai = actorIndex else { trace(#line, q, view); continue }
             let actor = g.actors[ai]
-            guard actor.kind != .partner else { continue }
+            guard actor.kind != .partner else { trace(#line, q, view); continue }
             // allies' own spending is counted in hundreds of billions: a few billions for "allies" is the
             // alliance's common budget ("common-funded civil and military budgets … to 5.3 billion euros")
-            if actor.kind == .bloc, actor.currency == nil, metric == "amount", q.value < 5e10 { continue }
+            if actor.kind == .bloc, actor.currency == nil, metric == "amount", q.value < 5e10 { trace(#line, q, view); continue }
             // "in line with NATO's new target of 5%": the alliance's number, not this actor's promise
             // (unless the allies themselves agree it, or the actor promises to meet it)
             if actor.kind != .bloc || actor.currency != nil,
                natoWords.contains(where: { $0.last >= q.first - 8 && $0.first <= q.last + 4 }),
                targetNouns.contains(where: { $0.first >= q.first - 6 && $0.first <= q.last + 2 }),
                !meetCues.contains(where: { $0.last < q.first && $0.last >= q.first - 9 }) {
-                continue
+                trace(#line, q, view); continue
             }
             // "the United States has proposed a higher benchmark of 5%": a target set for others, not a budget
             if let tn = targetNouns.last(where: { $0.last < q.first && $0.last >= q.first - 3 }),
                (max(0, tn.first - 6)..<tn.first).contains(where: { k in Self.proposeStems.contains { view.word(k).starts(with: $0) }
-                   || view.isWord(k, "his") || view.isWord(k, "her") }) { continue } // "…to meet his headline target of five percent"
+                   || view.isWord(k, "his") || view.isWord(k, "her") }) { trace(#line, q, view); continue } // "…to meet his headline target of five percent"
             // "Estonia, Latvia and Lithuania will each…": every member of the list pledges
             var coActors: [Int] = []
             if let m = actorMention, m.last < q.first, let mi = actors.firstIndex(where: { $0.first == m.first }) {
@@ -435,12 +511,15 @@ struct PledgeExtractor {
             }
             if let m = actorMention {
                 // "Opposition party Progressive Slovakia … would raise": not the government
-                if (max(0, m.first - 4)..<m.first).contains(where: { view.isWord($0, "opposition") }) { continue }
+                if (max(0, m.first - 4)..<m.first).contains(where: { view.isWord($0, "opposition") }) { trace(#line, q, view); continue }
                 // pressed by a third party: "urged Germany to…", "allies must spend…"
                 // (the actor's own "will need to" is a plan: "Latvia will need to ensure spending of at least 4%")
-                if demand.contains(where: { ($0.last < m.first && $0.last >= m.first - 5 && !(($0.last + 1)..<m.first).contains { view.isWord($0, ";") }) ||
-                    ($0.first < m.first && $0.last >= m.first && $0.last <= m.last) || ($0.first > m.last && $0.last < q.first && !view.isWord($0.first - 1, "will")) }) { continue }
-                if negation.contains(where: { $0.first > m.last && $0.last < q.first && !notARefusal($0) }) { continue }
+                // ("the decision … that all 32 allies should spend 5%": what was decided, not a demand)
+                let decided = (max(0, m.first - 14)..<m.first).contains { k in view.isWord(k, "that")
+                    && (max(0, k - 8)..<k).contains { view.isWord($0, in: Self.decisionWords) } }
+                if !decided, demand.contains(where: { ($0.last < m.first && $0.last >= m.first - 5 && !(($0.last + 1)..<m.first).contains { view.isWord($0, ";") }) ||
+                    ($0.first < m.first && $0.last >= m.first && $0.last <= m.last) || ($0.first > m.last && $0.last < q.first && !view.isWord($0.first - 1, "will")) }) { trace(#line, q, view); continue }
+                if negation.contains(where: { $0.first > m.last && $0.last < q.first && !notARefusal($0) }) { trace(#line, q, view); continue }
             }
             // year
             let nextStart = quantities.dropFirst(qi + 1).first(where: { !$0.inParentheses && $0.kind != .plain && !isAppositive($0, view) })?.first ?? view.tokens.count
@@ -455,7 +534,7 @@ struct PledgeExtractor {
             if openEnded { target = nil }
             if needsFutureYear {
                 guard let py = ctx.publishedYear, let t = target, t > py,
-                      yearsHere.contains(where: { $0.first > q.last && $0.year == t }) else { continue }
+                      yearsHere.contains(where: { $0.first > q.last && $0.year == t }) else { trace(#line, q, view); continue }
             }
             if !openEnded, target == nil, years.count == 1, baseline.isEmpty { target = years[0].year } // one year shared by the sentence's figures
             // "a €10.5 billion plan to reach 2% of GDP this year": the year closing the clause dates the figures in it
@@ -482,16 +561,16 @@ struct PledgeExtractor {
             // subject is a pronoun or "the government", and the actor is named in the sentence just before)
             let pronounSubject = fallbackIsPrevious && (0..<q.first).contains { view.isWord($0, in: Self.subjectWords) }
             if fromFallback && target == nil && !pronounSubject
-                && !(openEnded && (inheritedFromPrevious(ai, view.index) || out.contains { $0.actor == actor.name })) { continue }
+                && !(openEnded && (inheritedFromPrevious(ai, view.index) || out.contains { $0.actor == actor.name })) { trace(#line, q, view); continue }
             if let py = ctx.publishedYear {
-                if let t = target, t < py { continue }
+                if let t = target, t < py { trace(#line, q, view); continue }
                 // "is expected to spend 3.5% this year": a forecast of the current level, not a promise
                 // (but "expects to meet NATO's 2% target this year" is the government's own promise)
                 // ("expects to increase spending to 2% this year" is a plan: a movement verb follows the forecast word)
                 if target == py, let f = forecast.last(where: { $0.last < q.first && $0.last >= q.first - 8 }),
                    !((f.last + 1)..<q.first).contains(where: { k in Self.movementStems.contains { view.word(k).starts(with: $0) } }),
                    !(view.word(f.first).starts(with: Array("expect".utf8)) && meetCues.contains(where: { $0.first > f.last && $0.last < q.first })
-                     && targetNouns.contains(where: { $0.first > q.last && $0.first <= q.last + 3 || $0.last < q.first && $0.last >= q.first - 3 })) { continue }
+                     && targetNouns.contains(where: { $0.first > q.last && $0.first <= q.last + 3 || $0.last < q.first && $0.last >= q.first - 3 })) { trace(#line, q, view); continue }
                 // background: "In 2014, allies agreed to…" (a past year before the commitment that governs the number)
                 let governing = commit.filter { $0.last < q.first }.map(\.first).max() ?? q.first
                 // (a past year right after another figure dates that figure: "the €100 billion fund created in 2022")
@@ -499,10 +578,10 @@ struct PledgeExtractor {
                     quantities.contains { $0.first != q.first && $0.last < m.first && $0.last >= m.first - 6 }
                 }
                 // (a commitment still to be met is restated, not history: "In 2025, NATO members agreed to 5% by 2035")
-                if years.contains(where: { $0.last < governing && $0.year < py && $0.preposition && !datesOther($0) }), !yearsHere.contains(where: { $0.first > q.last && !$0.duration && $0.year > py }) { continue }
+                if years.contains(where: { $0.last < governing && $0.year < py && $0.preposition && !datesOther($0) }), !yearsHere.contains(where: { $0.first > q.last && !$0.duration && $0.year > py }) { trace(#line, q, view); continue }
                 // "the plan, adopted by parliament in June 2024, foresees…": the commitment itself is dated in the past
-                if years.contains(where: { $0.first > governing && $0.first <= governing + 6 && $0.last < q.first && $0.year < py && $0.preposition && !datesOther($0) }) { continue }
-                if target == nil, years.contains(where: { $0.last < q.first && $0.year < py && $0.preposition }) { continue }
+                if years.contains(where: { $0.first > governing && $0.first <= governing + 6 && $0.last < q.first && $0.year < py && $0.preposition && !datesOther($0) }) { trace(#line, q, view); continue }
+                if target == nil, years.contains(where: { $0.last < q.first && $0.year < py && $0.preposition }) { trace(#line, q, view); continue }
             }
             // currency
             var currency: String?
@@ -556,6 +635,54 @@ struct PledgeExtractor {
     }
 
     private static let agentParticiples = ByteWordSet(["set", "agreed", "adopted", "demanded", "proposed", "suggested", "required", "imposed", "called", "endorsed", "backed", "urged", "requested"])
+
+    static func isYear(_ i: Int, _ view: SentenceView) -> Bool {
+        i >= 0 && i < view.tokens.count && view.tokens[i].kind == .number && view.tokens[i].number >= 1990 && view.tokens[i].number <= 2100
+    }
+
+    private static let presentLevelWords = ByteWordSet(["amounts", "amount", "stands", "equals", "totals", "is", "are"])
+
+    /// The achieved cue nearest before `q` is a present-tense level ("amounts to", "stands at"), not a past one.
+    private func presentLevel<C: Collection>(_ achieved: C, _ q: Quantity, _ view: SentenceView) -> Bool where C.Element == SentenceView.Span {
+        guard let a = achieved.filter({ $0.last < q.first }).max(by: { $0.last < $1.last }) else { return false }
+        return view.isWord(a.first, in: Self.presentLevelWords)
+    }
+
+    /// "…€1.63 billion for 2026", "…2.1% in 2027": a year after the publication year right after the figure.
+    private func futureYearAfter(_ q: Quantity, _ view: SentenceView) -> Bool {
+        guard let py = ctx.publishedYear else { return false }
+        var k = q.last + 1
+        while view.tokens.indices.contains(k), view.isWord(k, ")") || view.isWord(k, "of") || view.isWord(k, "gdp") { k += 1 }
+        guard view.isWord(k, "for") || view.isWord(k, "in") else { return false }
+        return Self.isYear(k + 1, view) && view.tokens[k + 1].number > Double(py)
+    }
+
+    /// The "NATO allies" bloc's index in the gazetteer.
+    static func alliesIndex(_ g: Gazetteer) -> Int? {
+        g.actors.firstIndex { $0.kind == .bloc && $0.currency == nil }
+    }
+
+    /// "The revised target includes 3.5%…", "this commitment divides the target into 3.5%…": a target noun with
+    /// "the"/"this", owned by nobody named ("its target", "the government's target"), is the subject before the figure.
+    private func alliedTargetSubject(_ q: Quantity, _ view: SentenceView, _ targetNouns: ArraySlice<SentenceView.Span>) -> Bool {
+        guard !(0..<q.first).contains(where: { view.isWord($0, in: Self.subjectWords) }) else { return false }
+        // "NATO's new pledge to raise collective defence spending to 5%": the alliance's own commitment
+        let natoOwned = (max(0, q.first - 14)..<q.first).contains { (k: Int) -> Bool in
+            guard view.isWord(k, "s"), view.isWord(k - 1, "'"), view.isWord(k - 2, "nato") || view.isWord(k - 2, "alliance") else { return false }
+            return ((k + 1)...(k + 3)).contains { view.isWord($0, in: Self.commitmentNouns) }
+        }
+        if natoOwned { return true }
+        return targetNouns.contains { t in
+            guard t.last < q.first, t.last >= q.first - 10,
+                  !((t.last + 1)..<q.first).contains(where: { view.isWord($0, ";") || view.isWord($0, ",") }),
+                  let d = (max(0, t.first - 3)..<t.first).last(where: { view.isWord($0, "the") || view.isWord($0, "this") }),
+                  d == 0 || view.isWord(d - 1, ",") || view.isWord(d - 1, "but") || view.isWord(d - 1, "and") || view.isWord(d - 1, ":")
+            else { return false }
+            // ("The current NATO target is 2% of GDP": what the target is, not a commitment made)
+            return !(d..<t.first).contains { view.isWord($0, in: Self.ownerWords) || view.isWord($0, in: Self.formerWords) }
+                && !view.isWord(t.last + 1, in: Self.copulas)
+        }
+    }
 
     /// "a target set by NATO countries last year": the agent of a passive names who set the target, not who pledges here.
     private func isAgent(_ m: ActorFinder.Mention, _ view: SentenceView) -> Bool {

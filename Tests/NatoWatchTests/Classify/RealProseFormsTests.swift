@@ -226,4 +226,66 @@ import Testing
     func realMissionForms(_ text: String, _ mission: String, _ change: String) {
         #expect(missions(text, date: "2024-02-14").contains { $0.mission == mission && $0.change == change })
     }
+
+    // MARK: the alliance's own target, restated
+
+    @Test func whatTheAlliesDecidedIsNoDemand() {
+        let text = "Ministers met in Brussels to discuss how to carry out the decision taken at the summit that all 32 allies should spend 5 percent of GDP on defence by 2035."
+        #expect(pledges(text, date: "2026-02-12").contains { $0.actor == "NATO allies" && $0.value == 5 && $0.targetYear == 2035 })
+        // a demand stays a demand
+        #expect(pledges("Washington insists that all 32 allies should spend 5 percent of GDP on defence by 2035.", date: "2026-02-12").isEmpty)
+    }
+
+    @Test func natosOwnPledgeIsTheAllies() {
+        let text = "NATO's new pledge to lift collective defence spending to 5% of GDP by 2035 was welcomed in Ankara."
+        #expect(pledges(text, date: "2025-07-01").contains { $0.actor == "NATO allies" && $0.value == 5 && $0.targetYear == 2035 })
+    }
+
+    @Test func theTargetAsSubjectIsTheAlliancesAndTakesTheYearOfItsTotal() {
+        let text = "NATO leaders agreed on Wednesday to raise defence spending to 5% of GDP by 2035.\n\nThe revised target includes a minimum of 3.5% of GDP for core defence and 1.5% for critical infrastructure."
+        let p = pledges(text, date: "2025-06-26")
+        #expect(p.contains { $0.actor == "NATO allies" && $0.value == 3.5 && $0.targetYear == 2035 })
+        #expect(!p.contains { $0.value == 1.5 })
+    }
+
+    @Test func theCurrentTargetIsNoCommitment() {
+        let text = "Denmark will raise defence spending to 3.5% of GDP by 2030, the government said.\n\nThe current NATO target is 2% of GDP."
+        #expect(!pledges(text, date: "2025-06-01").contains { $0.value == 2 })
+    }
+
+    @Test func takingUpAProposedTargetIsACommitment() {
+        let text = "Norway and Sweden have both committed to the 5% defence target that has been proposed among NATO members."
+        let p = pledges(text, date: "2025-06-23")
+        #expect(p.contains { $0.actor == "Norway" && $0.value == 5 } && p.contains { $0.actor == "Sweden" && $0.value == 5 })
+    }
+
+    @Test func undatedAllianceTargetsTakeTheDeadlineTheArticleGives() {
+        let text = "NATO leaders meeting in The Hague agreed to raise defence spending to 5 percent of GDP.\n\nAllies committed to spend 3.5 percent of GDP on core defence by 2035."
+        let p = pledges(text, date: "2025-06-25")
+        #expect(p.contains { $0.actor == "NATO allies" && $0.value == 5 && $0.targetYear == 2035 })
+    }
+
+    // MARK: budgets by year, increments
+
+    @Test func aBudgetForEachYearIsNoListOfLineItems() {
+        let text = "Croatia's defence minister presented the budget on Thursday.\n\nThe proposed defence budget amounts to €1,626,034,457 for 2026, €2,129,021,818 for 2027, and €2,263,752,159 for 2028."
+        let p = pledges(text, date: "2025-11-20")
+        #expect(p.contains { $0.actor == "Croatia" && $0.value == 1_626_034_457 && $0.targetYear == 2026 })
+        #expect(p.contains { $0.actor == "Croatia" && $0.value == 2_263_752_159 && $0.targetYear == 2028 })
+    }
+
+    @Test func anIncreaseIsNotTheBudget() {
+        let text = "Albania's government adopted the draft 2026 budget.\n\nThe government announced a €100 million increase in defence funding, raising total defence expenditures to €589 million in 2026."
+        let p = pledges(text, date: "2025-10-01")
+        #expect(p.contains { $0.actor == "Albania" && $0.value == 589e6 })
+        #expect(!p.contains { $0.value == 100e6 })
+        #expect(pledges("Croatia will raise its defence budget next year. In 2028, the increase will amount to approximately €919 million, the minister said.", date: "2025-11-20").isEmpty)
+    }
+
+    @Test func aShareOfGDPInParenthesesRestatesTheBudget() {
+        let text = "Portugal's draft budget was presented on Friday.\n\nDefence expenditure will rise to 3,878 million euros (1.2% of GDP) in 2026, the finance ministry said."
+        let p = pledges(text, date: "2025-10-10")
+        #expect(p.contains { $0.actor == "Portugal" && $0.metric == "amount" && $0.value == 3_878e6 })
+        #expect(p.contains { $0.actor == "Portugal" && $0.metric == "pct_gdp" && $0.value == 1.2 })
+    }
 }
