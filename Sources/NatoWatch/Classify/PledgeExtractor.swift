@@ -37,6 +37,8 @@ struct PledgeExtractor {
     private static let copulas = ByteWordSet(["is", "was", "are", "were", "remains", "stands", "stood", "has", "had"])
     private static let incrementNouns = ByteWordSet(["increase", "increases", "rise", "hike", "increment", "jump"])
     private static let linkToFigure = ByteWordSet(["will", "would", "amount", "amounts", "to", "be", "is", "was", "total", "totals", "approximately", "about", "around", "nearly", "some", "roughly", "reach", "reaches", "of"])
+    private static let shareLinks = ByteWordSet(["for", "on", "to", "aimed", "towards", "toward", "going", "earmarked", "dedicated", "devoted", "in"])
+    private static let spendNouns = ByteWordSet(["spending", "budget", "budgets", "outlays", "expenditure", "expenditures", "target", "figure"])
     private static let ownerWords = ByteWordSet(["its", "their", "his", "her", "our", "my", "own", "national", "s", "government", "country"])
     private static let nowWords = ByteWordSet(["currently", "presently"])
     private static let futureWords = ByteWordSet(["will", "would", "shall", "plans", "plan", "planning", "aims", "aim", "to", "pledged", "committed", "wants", "intends", "from", "next"])
@@ -225,6 +227,10 @@ struct PledgeExtractor {
         lazy var purchaseVerbs = view.spans(ctx.lex("purchase_verbs"))
         lazy var forecast = view.spans(ctx.lex("forecast_cues"))
         lazy var openTime = view.spans(ctx.lex("open_time_cues"))
+        lazy var splitHere = view.tokens.indices.contains { k in
+            view.isWord(k, "split") || view.isWord(k, "splits") || view.word(k).starts(with: Array("divid".utf8)) || view.isWord(k, "includes") || view.isWord(k, "including")
+                || view.isWord(k, "break") && view.isWord(k + 1, "down") || view.isWord(k, "breaks") && view.isWord(k + 1, "down")
+        }
         let yearFinder = TargetYearFinder(view: view, publishedYear: ctx.publishedYear)
         let years = yearFinder.mentions()
         var out: [PledgeFact] = []
@@ -247,6 +253,10 @@ struct PledgeExtractor {
                 && gdp.contains { $0.first > q.last && $0.first <= q.last + 3 }
             guard !q.inParentheses || restatesAmount, !q.isPoints else { trace(#line, q, view); continue }
             if restatesAmount { rules.append("pledge.share_of_amount") }
+            // "cuts defence spending to 2.1% of GDP versus the previous cabinet's plan for 2.35%": the figure compared with
+            if let prev = accepted.last, case let lead = skipQualifiers(q.first - 1, view), prev.last < lead, ((prev.last + 1)...lead).contains(where: { view.isWord($0, "versus") || view.isWord($0, "vs") || view.isWord($0, "compared") || view.isWord($0, "than") }) {
+                trace(#line, q, view); continue
+            }
             // "a €100 million increase in defence funding", "the increase will amount to €919 million": a difference
             if q.kind == .money, view.isWord(q.last + 1, in: Self.incrementNouns) && !view.isWord(q.last + 2, "of")
                 || (max(0, q.first - 6)..<q.first).contains(where: { k in view.isWord(k, in: Self.incrementNouns) && (view.isWord(k - 1, "the") || view.isWord(k - 1, "this"))
@@ -296,6 +306,16 @@ struct PledgeExtractor {
                           view.isWord(before, in: Self.spendVerbs) || view.isWord(q.first - 1, in: Self.spendVerbs) {
                     // in an article about defence spending: "plans to spend 4.7% this year", "will reach 3.5% by 2029"
                     rules.append("pledge.pct_implicit_defence_article")
+                } else if !view.isWord(q.last + 1, in: Self.growthAfter), view.isWord(q.last + 1, in: Self.shareLinks),
+                          objects.contains(where: { $0.isDefence && $0.span.first > q.last + 1 && $0.span.first <= q.last + 4 }),
+                          !gdp.isEmpty || !targetNouns.isEmpty || ctx.defenceArticle || splitHere {
+                    // "splits this into 3.5% for core military needs", "the first 3.5 per cent aimed at core defence"
+                    rules.append("pledge.pct_share_for_defence")
+                } else if ctx.defenceArticle, !view.isWord(q.last + 1, in: Self.growthAfter), !objects.contains(where: { !$0.isDefence && $0.span.last < q.first && $0.span.last >= q.first - 4 }),
+                          view.isWord(before, "to") || view.isWord(q.first - 1, "to"),
+                          (max(0, q.first - 4)..<q.first).contains(where: { view.isWord($0, in: Self.spendNouns) }) {
+                    // in an article about defence spending: "agreed to increase spending to 5%", "raise their spending target to 3.5%"
+                    rules.append("pledge.pct_spending_in_defence_article")
                 } else {
                     // "raise defence spending to 3 percent": only right after a defence word, with a link word
                     guard view.isWord(before, in: Self.linkWords) || view.isWord(q.first - 1, in: Self.linkWords) else { trace(#line, q, view); continue }
@@ -371,8 +391,7 @@ struct PledgeExtractor {
             let coreShare = q.kind == .percent && q.value >= 2 && (view.isWord(q.last + 1, "for") || objects.contains { o in
                 o.isDefence && o.span.first > q.last && o.span.first <= q.last + 4 && (view.isWord(o.span.first, "core") || view.isWord(o.span.first - 1, "core")) })
             // (a share in a split of a total: "the target split between 3.5% on direct military capabilities and 1.5%…")
-            if q.kind == .percent, coreShare || !component.isEmpty || view.tokens.indices.contains(where: { k in
-                view.isWord(k, "split") || view.word(k).starts(with: Array("divid".utf8)) || view.isWord(k, "includes") || view.isWord(k, "including") }) {
+            if q.kind == .percent, coreShare || !component.isEmpty || splitHere {
                 rules.append("pledge.share_of_split")
             }
             if let prev = accepted.last, prev.kind == q.kind, !coreShare,
@@ -398,7 +417,13 @@ struct PledgeExtractor {
             // ("would rise from its current 2.3% to 2.5%": "current" describes the baseline, not the target)
             let baselineFrom = view.isWord(before, "to") || view.isWord(q.first - 1, "to")
                 ? (max(0, q.first - 12)..<q.first).last(where: { view.isWord($0, "from") }) : nil
-            let achievedHere = baselineFrom.map { f in achieved.filter { $0.first < f } } ?? achieved
+            // ("meet NATO's current target of 2% this year": "current" names the target, not a level reached;
+            // "reached a historic agreement involving €30 billion": an agreement reached, not a level)
+            let achievedHere = ArraySlice((baselineFrom.map { f in achieved.filter { $0.first < f } } ?? achieved).filter { a in
+                !(view.isWord(a.first, "current") && targetNouns.contains { $0.first > a.last && $0.first <= a.last + 3 }
+                    && meetCues.contains { $0.last < a.first && $0.last >= a.first - 5 })
+                    && !((view.isWord(a.first, "reached") || view.isWord(a.first, "has")) && (a.last + 1...a.last + 3).contains { view.isWord($0, in: Self.commitmentNouns) || view.isWord($0, "deal") || view.isWord($0, "consensus") || view.isWord($0, "compromise") })
+            })
             let cueBefore = nearestBefore(q.first, view, [(commit, 0), (achievedHere, 1)])
             // "If Montenegro allocates five percent of GDP by 2035, that figure could…": a condition, not a promise
             if let w = (max(0, q.first - 20)..<q.first).last(where: { view.isWord($0, "if") && !view.isWord($0 - 1, "even") && !view.isWord($0 - 1, "asked") }),
@@ -418,6 +443,9 @@ struct PledgeExtractor {
                 view.word(n.first).starts(with: Array("receiv".utf8)) && objects.contains { $0.isDefence && $0.span.last < n.first && $0.span.last >= n.first - 4 }
                     // "will not allocate anything less than 2.1%": a floor, not a refusal
                     || (n.last + 1...n.last + 4).contains { view.isWord($0, "less") || view.isWord($0, "below") } && view.isWord(n.last, "not")
+                    // "the 2026 budget proposal cuts defence spending to 2.1% of GDP": a lower level, still the plan
+                    || (view.word(n.first).starts(with: Array("cut".utf8)) || view.word(n.first).starts(with: Array("reduc".utf8)) || view.isWord(n.first, "lower"))
+                        && (view.isWord(q.first - 1, "to") || view.isWord(before, "to"))
             }
             if negation.contains(where: { n in n.last < q.first && n.last >= q.first - 10 && !notARefusal(n) }) { trace(#line, q, view); continue }
             // "the ministry would need an extra £17bn … to meet the 3.5% target": a requirement, further back
@@ -517,6 +545,10 @@ struct PledgeExtractor {
                 // ("the decision … that all 32 allies should spend 5%": what was decided, not a demand)
                 let decided = (max(0, m.first - 14)..<m.first).contains { k in view.isWord(k, "that")
                     && (max(0, k - 8)..<k).contains { view.isWord($0, in: Self.decisionWords) } }
+                // ("Rutte proposed that allies aim for 3.5%": someone else's proposal for them)
+                if view.isWord(m.first - 1, "that"), (max(0, m.first - 4)..<(m.first - 1)).contains(where: { k in Self.proposeStems.contains { view.word(k).starts(with: $0) } || view.word(k).starts(with: Array("recommend".utf8)) }) {
+                    trace(#line, q, view); continue
+                }
                 if !decided, demand.contains(where: { ($0.last < m.first && $0.last >= m.first - 5 && !(($0.last + 1)..<m.first).contains { view.isWord($0, ";") }) ||
                     ($0.first < m.first && $0.last >= m.first && $0.last <= m.last) || ($0.first > m.last && $0.last < q.first && !view.isWord($0.first - 1, "will")) }) { trace(#line, q, view); continue }
                 if negation.contains(where: { $0.first > m.last && $0.last < q.first && !notARefusal($0) }) { trace(#line, q, view); continue }

@@ -288,4 +288,41 @@ import Testing
         #expect(p.contains { $0.actor == "Portugal" && $0.metric == "amount" && $0.value == 3_878e6 })
         #expect(p.contains { $0.actor == "Portugal" && $0.metric == "pct_gdp" && $0.value == 1.2 })
     }
+
+    @Test func aShareNamedForCoreDefenceIsAShareOfGDP() {
+        let text = "NATO allies agreed to spend 5% of GDP on defence by 2035.\n\nThe plan splits this into 3.5% for core military needs and 1.5% for resilience."
+        #expect(pledges(text, date: "2025-06-25").contains { $0.actor == "NATO allies" && $0.value == 3.5 && $0.targetYear == 2035 })
+    }
+
+    @Test func spendingRaisedToAShareInADefenceArticle() {
+        let text = "Defence ministers met in Brussels to prepare the summit.\n\nThe defence budget debate continues in many capitals.\n\nEurope's defence industry is scaling up production.\n\nLast June, NATO members agreed to increase spending to 5% by 2035."
+        #expect(pledges(text, date: "2026-02-12").contains { $0.actor == "NATO allies" && $0.value == 5 && $0.targetYear == 2035 })
+    }
+
+    @Test func meetingTheCurrentTargetThisYearIsAPledge() {
+        let text = "Spain's prime minister said the government will invest more in defence to meet NATO's current defence spending target of 2% this year."
+        #expect(pledges(text, date: "2025-04-22").contains { $0.actor == "Spain" && $0.value == 2 && $0.targetYear == 2025 })
+    }
+
+    @Test func anAgreementReachedIsNoLevelReached() {
+        let text = "Belgium's coalition reached a historic agreement involving over €30 billion in additional defence investments by 2029."
+        #expect(pledges(text, date: "2025-06-20").contains { $0.actor == "Belgium" && $0.value == 30e9 })
+    }
+
+    @Test func aBudgetThatCutsToALevelIsStillThePlanAndTheComparedFigureIsNot() {
+        let text = "Czechia's new government presented its budget.\n\nThe 2026 budget proposal cuts spending on defence to 2.1% of GDP versus the previous cabinet's plan for 2.35%."
+        let p = pledges(text, date: "2025-12-10")
+        #expect(p.contains { $0.actor == "Czechia" && $0.value == 2.1 && $0.targetYear == 2026 })
+        #expect(!p.contains { $0.value == 2.35 })
+    }
+
+    @Test func someoneElsesProposalForTheAlliesIsNotTheirs() {
+        let text = "In a speech in Brussels, Rutte proposed that allies aim for 3.5% on core military needs by 2035."
+        #expect(pledges(text, date: "2025-05-01").isEmpty)
+    }
+
+    @Test func anActThatAuthorizesSpendingIsACommitment() {
+        let text = "The House passed the bill on Wednesday.\n\nThe National Defense Authorization Act authorizes $900.6 billion in defense funds for fiscal 2026, US lawmakers said."
+        #expect(pledges(text, date: "2025-09-10").contains { $0.actor == "United States" && $0.value == 900.6e9 })
+    }
 }
