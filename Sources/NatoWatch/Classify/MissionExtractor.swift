@@ -153,7 +153,7 @@ struct MissionExtractor {
         // office templates: "liaison office in <Place>"
         for sp in view.spans(r.officeTemplateCategory) where !targets.contains(where: { $0.first <= sp.last && sp.first <= $0.last }) {
             var k = sp.last + 1
-            guard view.isWord(k, "in") || view.isWord(k, "to") else { continue }
+            guard view.isWord(k, "in") || view.isWord(k, "to") || view.isWord(k, "for") else { continue } // ("Liaison Office for Central Asia")
             k += 1
             var words: [String] = []
             while k < view.tokens.count, view.tokens[k].kind == .word, let c = view.ctx.text[view.tokens[k].start] as UInt8?,

@@ -325,4 +325,14 @@ import Testing
         let text = "The House passed the bill on Wednesday.\n\nThe National Defense Authorization Act authorizes $900.6 billion in defense funds for fiscal 2026, US lawmakers said."
         #expect(pledges(text, date: "2025-09-10").contains { $0.actor == "United States" && $0.value == 900.6e9 })
     }
+
+    @Test func aMissionLaunchedUnnamedIsNamedInTheNextSentence() {
+        let text = "NATO announced on Tuesday that it will launch a Baltic Sea monitoring mission after suspected sabotage of undersea cables.\n\nThe Baltic Sentry mission will include frigates and maritime patrol aircraft, Rutte said."
+        #expect(missions(text, date: "2025-01-14").contains { $0.mission == "Baltic Sentry" && $0.change == "launch" })
+    }
+
+    @Test func anOfficeForARegionCloses() {
+        let m = missions("NATO will close down its Liaison Office for Central Asia in Tashkent next spring, the alliance said.", date: "2016-11-17")
+        #expect(m.contains { $0.mission == "NATO Liaison Office in Central Asia" && $0.change == "close_office" })
+    }
 }
