@@ -422,7 +422,7 @@ struct PledgeExtractor {
             let achievedHere = ArraySlice((baselineFrom.map { f in achieved.filter { $0.first < f } } ?? achieved).filter { a in
                 !(view.isWord(a.first, "current") && targetNouns.contains { $0.first > a.last && $0.first <= a.last + 3 }
                     && meetCues.contains { $0.last < a.first && $0.last >= a.first - 5 })
-                    && !((view.isWord(a.first, "reached") || view.isWord(a.first, "has")) && (a.last + 1...a.last + 3).contains { view.isWord($0, in: Self.commitmentNouns) || view.isWord($0, "deal") || view.isWord($0, "consensus") || view.isWord($0, "compromise") })
+                    && !((view.isWord(a.first, "reached") || view.isWord(a.first, "has")) && (a.last + 1...a.last + 5).contains { view.isWord($0, in: Self.commitmentNouns) || view.isWord($0, "deal") || view.isWord($0, "consensus") || view.isWord($0, "compromise") })
             })
             let cueBefore = nearestBefore(q.first, view, [(commit, 0), (achievedHere, 1)])
             // "If Montenegro allocates five percent of GDP by 2035, that figure could…": a condition, not a promise
@@ -565,8 +565,15 @@ struct PledgeExtractor {
                     openTime.contains { $0.first > y.last && $0.last < q.first } } == true
             if openEnded { target = nil }
             if needsFutureYear {
-                guard let py = ctx.publishedYear, let t = target, t > py,
-                      yearsHere.contains(where: { $0.first > q.last && $0.year == t }) else { trace(#line, q, view); continue }
+                // ("the Allies: 3.5% of GDP in military expenditure and 1.5% in resilience by 2035": the year closing
+                // the list dates its first figure too; "the budget for 2026 is €6.5 billion": the budget's own year)
+                let clauseYear = years.first { m in m.first > q.last && m.first <= q.last + 30 && !m.duration
+                    && !((q.last + 1)..<m.first).contains { view.isWord($0, ";") || view.isWord($0, ".") || view.isWord($0, "while") || view.isWord($0, "but") } }
+                let budgetYear = years.last { m in m.last < q.first && m.first >= q.first - 8 && view.isWord(m.first - 1, "for")
+                    && (view.isWord(m.first - 2, "budget") || view.isWord(m.first - 2, "budgets")) }
+                if target == nil, !openEnded { target = clauseYear?.year ?? budgetYear?.year }
+                guard let py = ctx.publishedYear, let t = target, t > py || budgetYear?.year == t && t >= py,
+                      yearsHere.contains(where: { $0.first > q.last && $0.year == t }) || clauseYear?.year == t || budgetYear?.year == t else { trace(#line, q, view); continue }
             }
             if !openEnded, target == nil, years.count == 1, baseline.isEmpty { target = years[0].year } // one year shared by the sentence's figures
             // "a €10.5 billion plan to reach 2% of GDP this year": the year closing the clause dates the figures in it
