@@ -259,6 +259,7 @@ struct PledgeExtractor {
             }
             // "a €100 million increase in defence funding", "the increase will amount to €919 million": a difference
             if q.kind == .money, view.isWord(q.last + 1, in: Self.incrementNouns) && !view.isWord(q.last + 2, "of")
+                || view.isWord(skipQualifiers(q.first - 1, view), "of") && view.isWord(skipQualifiers(q.first - 1, view) - 1, in: Self.incrementNouns)
                 || (max(0, q.first - 6)..<q.first).contains(where: { k in view.isWord(k, in: Self.incrementNouns) && (view.isWord(k - 1, "the") || view.isWord(k - 1, "this"))
                     && ((k + 1)..<q.first).allSatisfy { view.isWord($0, in: Self.linkToFigure) } })
                 && !(view.isWord(q.last + 2, "additional") || view.isWord(q.last + 2, "extra")) { trace(#line, q, view); continue } // ("…€3 billion in additional spending by 2029": money promised)
@@ -546,7 +547,8 @@ struct PledgeExtractor {
                 let decided = (max(0, m.first - 14)..<m.first).contains { k in view.isWord(k, "that")
                     && (max(0, k - 8)..<k).contains { view.isWord($0, in: Self.decisionWords) } }
                 // ("Rutte proposed that allies aim for 3.5%": someone else's proposal for them)
-                if view.isWord(m.first - 1, "that"), (max(0, m.first - 4)..<(m.first - 1)).contains(where: { k in Self.proposeStems.contains { view.word(k).starts(with: $0) } || view.word(k).starts(with: Array("recommend".utf8)) }) {
+                if view.isWord(m.first - 1, "that"), (max(0, m.first - 7)..<(m.first - 1)).contains(where: { k in Self.proposeStems.contains { view.word(k).starts(with: $0) }
+                    || view.word(k).starts(with: Array("recommend".utf8)) || view.word(k).starts(with: Array("request".utf8)) }) {
                     trace(#line, q, view); continue
                 }
                 if !decided, demand.contains(where: { ($0.last < m.first && $0.last >= m.first - 5 && !(($0.last + 1)..<m.first).contains { view.isWord($0, ";") }) ||

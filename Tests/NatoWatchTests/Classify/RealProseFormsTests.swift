@@ -335,4 +335,15 @@ import Testing
         let m = missions("NATO will close down its Liaison Office for Central Asia in Tashkent next spring, the alliance said.", date: "2016-11-17")
         #expect(m.contains { $0.mission == "NATO Liaison Office in Central Asia" && $0.change == "close_office" })
     }
+
+    @Test(arguments: [
+        "An analysis by the tax inspectors' union finds that meeting a 5% benchmark would add about €107.2 billion in military expenses by 2028.",
+        "Croatia's president questions allocating 5 percent of GDP to defence by 2035.",
+        "Hungary can meet NATO's 5% defence spending target by 2035 only if the EU changes its budget rules.",
+        "The prime minister said that a request from the United States that NATO members begin to spend 5 percent of GDP on defence means a new action plan.",
+        "At the centre of the dispute is a reported £28 billion defence funding gap over the next four years.",
+    ])
+    func analysesConditionsRequestsAndGapsAreNotPledges(_ text: String) {
+        #expect(pledges(text, date: "2025-10-01").isEmpty)
+    }
 }
