@@ -72,10 +72,29 @@ struct ActorFinder {
                     || view.isWord(s.first - 1, "at") || view.isWord(s.first - 1, "visit") || view.isWord(s.first - 1, "visited")
                 valid = verbNext && !blocked && !place
             }
+            // "Prime Minister Luís Montenegro", "Prime Minister Montenegro said": a person's surname, not the country
+            // (only the country's own name: a leader's name after a title is the leader, "Prime Minister Ilie Bolojan")
+            if form == .name || form == .possessive, isSurname(s.first),
+               view.original(s.first).lowercased() == rules.gazetteer.actors[Int(s.label.entry)].name.lowercased() { valid = false }
             // "former Chancellor Scholz", "ex-president": not the government now
             if view.isWord(s.first - 1, "former") || view.isWord(s.first - 2, "former") || view.isWord(s.first - 3, "former") { valid = false }
             if valid { out.append(Mention(first: s.first, last: s.last, actor: Int(s.label.entry))) }
         }
         return out.sorted { $0.first < $1.first }
+    }
+
+    private static let titles = ByteWordSet(["minister", "president", "premier", "chancellor", "pm", "mr", "mrs", "ms", "dr",
+                                             "general", "gen", "secretary", "leader", "senator", "ambassador", "commissioner", "speaker"])
+
+    private func capitalized(_ i: Int) -> Bool {
+        guard i >= 0, i < view.tokens.count, view.tokens[i].kind == .word else { return false }
+        let c = view.ctx.text[view.tokens[i].start]
+        return c >= 0x41 && c <= 0x5A || c >= 0xC0
+    }
+
+    /// The name at `first` follows a title, directly or after a first name: it is someone's surname.
+    private func isSurname(_ first: Int) -> Bool {
+        if view.isWord(first - 1, in: Self.titles) { return true }
+        return capitalized(first - 1) && !view.isWord(first - 1, in: Self.titles) && view.isWord(first - 2, in: Self.titles)
     }
 }

@@ -346,4 +346,13 @@ import Testing
     func analysesConditionsRequestsAndGapsAreNotPledges(_ text: String) {
         #expect(pledges(text, date: "2025-10-01").isEmpty)
     }
+
+    @Test func aSurnameThatIsACountryIsThePerson() {
+        let text = "Portuguese Prime Minister Luís Montenegro said the country would reach 2% of GDP on defence this year."
+        let p = pledges(text, date: "2025-06-10")
+        #expect(p.contains { $0.actor == "Portugal" && $0.value == 2 })
+        #expect(!p.contains { $0.actor == "Montenegro" })
+        // the country itself still counts
+        #expect(pledges("Montenegro will raise defence spending to 3% of GDP by 2030, its prime minister said.", date: "2025-06-10").contains { $0.actor == "Montenegro" })
+    }
 }
