@@ -417,7 +417,10 @@ struct PledgeExtractor {
             // status cues before the quantity
             // ("would rise from its current 2.3% to 2.5%": "current" describes the baseline, not the target)
             let baselineFrom = view.isWord(before, "to") || view.isWord(q.first - 1, "to")
-                ? (max(0, q.first - 12)..<q.first).last(where: { view.isWord($0, "from") }) : nil
+                // (further back only past a figure and its aside: "from €3,332 million (1.1% of GDP) in 2025 to…")
+                ? (max(0, q.first - 20)..<q.first).last(where: { f in view.isWord(f, "from")
+                    && (f >= q.first - 12 || ((f + 1)..<q.first).contains { view.tokens[$0].kind == .number } && !((f + 1)..<q.first).contains { view.isWord($0, ";") }) })
+                : nil
             // ("meet NATO's current target of 2% this year": "current" names the target, not a level reached;
             // "reached a historic agreement involving €30 billion": an agreement reached, not a level)
             let achievedHere = ArraySlice((baselineFrom.map { f in achieved.filter { $0.first < f } } ?? achieved).filter { a in
@@ -557,7 +560,8 @@ struct PledgeExtractor {
             }
             // year
             let nextStart = quantities.dropFirst(qi + 1).first(where: { !$0.inParentheses && $0.kind != .plain && !isAppositive($0, view) })?.first ?? view.tokens.count
-            let yearsHere = years.filter { $0.last < nextStart }
+            // ("going from €3,332 million in 2025 to €3,878 million": the year between "from" and "to" is the baseline's)
+            let yearsHere = years.filter { m in m.last < nextStart && !(baselineFrom.map { m.first > $0 && m.last < q.first } ?? false) }
             var target = yearFinder.targetYear(for: q.first, q.last, mentions: yearsHere)
             // "3% of GDP in the next parliament": an open time, no year is promised
             // ("4% from next year, and in the coming years aim for 5%": the open time stands between the year and the figure)

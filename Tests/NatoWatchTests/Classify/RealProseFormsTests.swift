@@ -355,4 +355,9 @@ import Testing
         // the country itself still counts
         #expect(pledges("Montenegro will raise defence spending to 3% of GDP by 2030, its prime minister said.", date: "2025-06-10").contains { $0.actor == "Montenegro" })
     }
+
+    @Test func theYearBetweenFromAndToIsTheBaselines() {
+        let text = "Portugal's budget was presented on Friday.\n\nDefence expenditure will increase in 2026, going from 3,332 million euros (1.1% of GDP) in 2025 to 3,878 million euros, the council said."
+        #expect(pledges(text, date: "2025-10-20").contains { $0.actor == "Portugal" && $0.value == 3_878e6 && $0.targetYear == 2026 })
+    }
 }
