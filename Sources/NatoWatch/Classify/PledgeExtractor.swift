@@ -232,7 +232,7 @@ struct PledgeExtractor {
                 || view.isWord(k, "break") && view.isWord(k + 1, "down") || view.isWord(k, "breaks") && view.isWord(k + 1, "down")
         }
         let yearFinder = TargetYearFinder(view: view, publishedYear: ctx.publishedYear)
-        let years = yearFinder.mentions()
+        let years = yearFinder.mentions().filter { !yearFinder.namesEvent($0) }
         var out: [PledgeFact] = []
         var accepted: [Quantity] = []
         for (qi, original) in quantities.enumerated() {

@@ -120,10 +120,25 @@ struct TargetYearFinder {
     /// (within the sentence), else the nearest one before it with a preposition or right before it.
     func targetYear(for first: Int, _ last: Int, mentions: [Mention]) -> Int? {
         // "an additional 6.7 billion euros compared to 2025", "more than in 2024": a baseline, not the deadline
-        let usable = mentions.filter { !isComparison($0) }
+        // ("At the 2025 Hague summit, the alliance agreed to invest 3.5%": the year names an event, not a deadline)
+        let usable = mentions.filter { !isComparison($0) && !namesEvent($0) }
         if let after = usable.first(where: { $0.first > last }) { return after.year }
         if let before = usable.last(where: { $0.last < first }) { return before.year }
         return nil
+    }
+
+    private static let eventNouns = ByteWordSet(["summit", "meeting", "conference", "election", "elections", "invasion", "war", "ministerial"])
+
+    /// Whether the year names a recent event ("the 2025 Hague summit" in a 2026 article): the event's noun right after
+    /// it, past capitalised names only. (An older one, "the 2014 Wales summit", stays: what it dates is history.)
+    func namesEvent(_ m: Mention) -> Bool {
+        guard !m.duration, m.first == m.last, let py = publishedYear, m.year >= py - 1 else { return false }
+        var k = m.last + 1
+        while k <= m.last + 3, !view.isWord(k, in: Self.eventNouns) {
+            guard k < view.tokens.count, view.tokens[k].kind == .word, let c = view.ctx.text[view.tokens[k].start] as UInt8?, c >= 0x41 && c <= 0x5A else { return false }
+            k += 1
+        }
+        return view.isWord(k, in: Self.eventNouns)
     }
 
     /// Whether the year is the other side of a comparison ("compared to 2025", "than in 2024", "versus 2023").

@@ -360,4 +360,13 @@ import Testing
         let text = "Portugal's budget was presented on Friday.\n\nDefence expenditure will increase in 2026, going from 3,332 million euros (1.1% of GDP) in 2025 to 3,878 million euros, the council said."
         #expect(pledges(text, date: "2025-10-20").contains { $0.actor == "Portugal" && $0.value == 3_878e6 && $0.targetYear == 2026 })
     }
+
+    @Test func lastYearsSummitNamesAnEventNotADeadline() {
+        let text = "NATO allies have committed to spending 5% of GDP on defence by 2035.\n\nAt the 2025 Hague summit, the alliance agreed to go further and invest 3.5% of GDP on core defence."
+        #expect(pledges(text, date: "2026-01-16").contains { $0.actor == "NATO allies" && $0.value == 3.5 && $0.targetYear == 2035 })
+        // a deadline right before "at the summit" is still a deadline
+        #expect(pledges("Starmer to commit to spending 5% of GDP on defence by 2035 at Nato summit", date: "2025-06-24").contains { $0.targetYear == 2035 })
+        // an old summit dates history: "the 2% promised since the 2014 NATO summit"
+        #expect(pledges("The commitment to invest 2% of GDP in national defence, promised since the 2014 NATO summit, was never met by Belgium.", date: "2025-06-20").isEmpty)
+    }
 }
