@@ -254,6 +254,11 @@ struct PledgeExtractor {
             guard !q.inParentheses || restatesAmount, !q.isPoints else { trace(#line, q, view); continue }
             if restatesAmount { rules.append("pledge.share_of_amount") }
             // "cuts defence spending to 2.1% of GDP versus the previous cabinet's plan for 2.35%": the figure compared with
+            // ("…2.5 times higher than the existing two percent"; but "more than 3%" is a floor, not a comparison)
+            if let prev = accepted.last, prev.last + 1 < q.first, ((prev.last + 1)..<q.first).contains(where: { k in
+                view.isWord(k, "than") && !(k >= q.first - 3 && (view.isWord(k - 1, "more") || view.isWord(k - 1, "less") || view.isWord(k - 1, "fewer"))) }) {
+                trace(#line, q, view); continue
+            }
             if let prev = accepted.last, case let lead = skipQualifiers(q.first - 1, view), prev.last < lead, ((prev.last + 1)...lead).contains(where: { view.isWord($0, "versus") || view.isWord($0, "vs") || view.isWord($0, "compared") || view.isWord($0, "than") }) {
                 trace(#line, q, view); continue
             }

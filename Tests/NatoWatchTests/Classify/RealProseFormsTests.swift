@@ -369,4 +369,17 @@ import Testing
         // an old summit dates history: "the 2% promised since the 2014 NATO summit"
         #expect(pledges("The commitment to invest 2% of GDP in national defence, promised since the 2014 NATO summit, was never met by Belgium.", date: "2025-06-20").isEmpty)
     }
+
+    @Test func theFigureATargetIsComparedWithIsNoPledge() {
+        let text = "At the summit, member states agreed to raise defence spending to five percent of GDP by 2035, 2.5 times higher than the existing two percent."
+        let p = pledges(text, date: "2025-06-27")
+        #expect(p.contains { $0.actor == "NATO allies" && $0.value == 5 && $0.targetYear == 2035 })
+        #expect(!p.contains { $0.value == 2 })
+        // "more than" is a floor
+        #expect(pledges("Denmark will spend an extra 50 billion crowns on defence, taking military spending to more than 3% of GDP by 2026.", date: "2025-02-19").contains { $0.value == 3 })
+    }
+
+    @Test func continuingAContributionIsNoChange() {
+        #expect(missions("Germany will continue to contribute military personnel to the NATO-led Kosovo Force (KFOR).", date: "2025-05-21").isEmpty)
+    }
 }
