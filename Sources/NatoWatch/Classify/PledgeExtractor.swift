@@ -387,7 +387,11 @@ struct PledgeExtractor {
             if lineItem(q), quantities.filter(lineItem).count >= 3 { trace(#line, q, view); continue }
             // the price of a purchase: "a $10 billion deal for 96 Apaches", "buy 54 tanks for about $2.5 billion"
             if q.kind == .money {
-                if purchaseNouns.contains(where: { $0.first > q.last && $0.first <= q.last + 3 }) { trace(#line, q, view); continue }
+                // (past a conversion in parentheses: "€52 billion ($61 billion) in military contracts")
+                var end = q.last
+                if view.isWord(end + 1, "("), let close = ((end + 2)..<min(end + 12, view.tokens.count)).first(where: { view.isWord($0, ")") }) { end = close }
+                if purchaseNouns.contains(where: { $0.first > end && $0.first <= end + 3 }) { trace(#line, q, view); continue }
+
                 if view.isWord(before, "for") || view.isWord(q.first - 1, "for"),
                    purchaseVerbs.contains(where: { $0.last < q.first && $0.last >= q.first - 15 }) { trace(#line, q, view); continue }
             }
@@ -437,6 +441,10 @@ struct PledgeExtractor {
             // "If Montenegro allocates five percent of GDP by 2035, that figure could…": a condition, not a promise
             if let w = (max(0, q.first - 20)..<q.first).last(where: { view.isWord($0, "if") && !view.isWord($0 - 1, "even") && !view.isWord($0 - 1, "asked") }),
                !((w + 1)..<q.first).contains(where: { view.isWord($0, ",") || view.isWord($0, ";") }) { trace(#line, q, view); continue }
+            // "In scenario three, spending would rise by $875 billion": a hypothesis, not a promise
+            if (0..<q.first).contains(where: { view.isWord($0, "scenario") || view.isWord($0, "scenarios") || view.isWord($0, "hypothetical") || view.isWord($0, "hypothetically") }) {
+                trace(#line, q, view); continue
+            }
             // (…and its consequence: "If X allocates 5% by 2035, that figure could reach 460 million euros")
             if view.isWord(0, "if") { trace(#line, q, view); continue }
             // "Asked whether the government would reach a target of 3.5%, Babis said…": a question, not a promise
@@ -481,7 +489,9 @@ struct PledgeExtractor {
             // actor
             // the actor before the figure, else a member named shortly after it ("…by 2029, Finland said")
             // ("seeking agreement from member countries", "pressure from NATO and the US": a source, not the promiser)
-            var actorMention = actors.last(where: { m in m.last < q.first && !isSource(m, view) && !isAgent(m, view) })
+            // ("…has been aiming, among NATO members, to reach…": a group it belongs to, not the subject)
+            var actorMention = actors.last(where: { m in m.last < q.first && !isSource(m, view) && !isAgent(m, view)
+                && !view.isWord(m.first - 1, "among") && !view.isWord(m.first - 1, "amongst") })
                 ?? actors.first(where: { $0.first > q.last && $0.first <= q.last + 12 && g.actors[$0.actor].kind == .member
                     && !view.isWord($0.first - 1, in: Self.recipientWords) && !(view.isWord($0.first - 1, "the") && view.isWord($0.first - 2, in: Self.recipientWords)) })
             // "Estonia's minister thanked the Netherlands and said the government would spend…": the government

@@ -382,4 +382,29 @@ import Testing
     @Test func continuingAContributionIsNoChange() {
         #expect(missions("Germany will continue to contribute military personnel to the NATO-led Kosovo Force (KFOR).", date: "2025-05-21").isEmpty)
     }
+
+    @Test(arguments: [
+        "Defence Ministry projections show Slovenia's defence spending is to reach 1.5% of GDP this year and 1.6% in 2026.",
+        "The alliance estimates 23 of its 32 members will meet the 2 per cent target this year.",
+        "Türkiye will allocate $22.8 billion for military spending, equalling 2.09 per cent of its GDP, as presented in NATO's annual report.",
+        "Most European countries can ill-afford to spend 5% of GDP on defence by 2035, Spain's minister said.",
+        "Slovak Defence Minister Robert Kalinák called the idea of raising defence spending to 3% of GDP unthinkable.",
+        "In scenario three, EU defence spending would rise by as much as $875 billion a year.",
+        "German lawmakers approved a record €52 billion ($61 billion) in military contracts for Germany.",
+    ])
+    func estimatesScenariosRefusalsAndContractsAreNotPledges(_ text: String) {
+        #expect(pledges(text, date: "2025-03-01").isEmpty)
+    }
+
+    @Test func aGroupTheActorBelongsToIsNotTheSubject() {
+        let text = "Slovenia is near the tail end among NATO members in defence spending and has so far been aiming to reach the 2% of GDP target by 2030."
+        let p = pledges(text, date: "2025-03-01")
+        #expect(p.contains { $0.actor == "Slovenia" && $0.value == 2 && $0.targetYear == 2030 })
+        #expect(!p.contains { $0.actor == "NATO allies" })
+    }
+
+    @Test func anOlderBudgetIsInTheCurrencyOfItsDay() {
+        let text = "Croatia's government adopted the 2019 budget.\n\nCroatia will raise defence spending to 9.4 billion in 2020, the defence minister said."
+        #expect(pledges(text, date: "2019-12-02").contains { $0.actor == "Croatia" && $0.currency == "HRK" })
+    }
 }
