@@ -73,9 +73,34 @@ struct MissionExtractor {
         "january", "february", "march", "april", "may", "june", "july", "august",
         "september", "october", "november", "december"])
 
+    private static let monthNumbers: [String: Int] = [
+        "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+        "september": 9, "october": 10, "november": 11, "december": 12]
+
+    /// "On 12 September, we launched…" in a statement of 23 September: a day named next to the cue that lies more
+    /// than a week before publication dates an earlier event.
+    private func datedWeeksBefore(_ view: SentenceView, _ cue: SentenceView.Span) -> Bool {
+        guard let published = ctx.published, let py = ctx.publishedYear else { return false }
+        let lo = max(0, cue.first - 8), hi = min(view.tokens.count - 1, cue.last + 6)
+        guard lo <= hi else { return false }
+        for k in lo...hi where view.isWord(k, in: Self.months) {
+            guard let month = Self.monthNumbers[String(decoding: view.word(k), as: UTF8.self)] else { continue }
+            let day = [k - 1, k + 1].first { view.tokens.indices.contains($0) && view.tokens[$0].kind == .number && view.tokens[$0].isInteger
+                && view.tokens[$0].number >= 1 && view.tokens[$0].number <= 31 }.map { Int(view.tokens[$0].number) }
+            guard let d = day else { continue }
+            var c = DateComponents()
+            c.year = py; c.month = month; c.day = d
+            guard var date = DateParsing.calendar.date(from: c) else { continue }
+            if date > published.addingTimeInterval(86_400) { c.year = py - 1; date = DateParsing.calendar.date(from: c) ?? date }
+            if published.timeIntervalSince(date) > 7 * 86_400 { return true }
+        }
+        return false
+    }
+
     /// "KFOR, set up in 1999", "launched after the invasion": a cue describing the past, not news.
     private func isBackground(_ view: SentenceView, _ cue: SentenceView.Span) -> Bool {
         let next = cue.last + 1
+        if datedWeeksBefore(view, cue) { return true }
         // "by the end of the year": a time, not an ending
         if view.isWord(next, "of"), view.isWord(cue.first - 1, "the") || view.isWord(cue.first - 1, "an"),
            view.isWord(cue.first, in: Self.timeNouns) { return true }
@@ -197,6 +222,8 @@ struct MissionExtractor {
         var cues: [(SentenceView.Span, Change)] = []
         for (lex, change) in [("change_launch", Change.launch), ("change_expand", .expand), ("change_reduce", .reduce), ("change_end", .end), ("change_other", .other)] {
             for sp in view.spans(ctx.lex(lex)) {
+                // "cable-cutting incidents", "cost-cutting": half of a compound word is no change
+                if view.isWord(sp.first - 1, "-") { continue }
                 if nonObjects.contains(where: { $0.first > sp.last && $0.first <= sp.last + 2 }) { continue }
                 // "strengthen NATO's posture", "contributes to Iraq's security", "creation of a safe environment"
                 if let k = objectStart(view, after: sp.last), nonObjects.contains(where: { $0.first == k }) { continue }

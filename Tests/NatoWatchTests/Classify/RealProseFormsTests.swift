@@ -407,4 +407,21 @@ import Testing
         let text = "Croatia's government adopted the 2019 budget.\n\nCroatia will raise defence spending to 9.4 billion in 2020, the defence minister said."
         #expect(pledges(text, date: "2019-12-02").contains { $0.actor == "Croatia" && $0.currency == "HRK" })
     }
+
+    @Test func halfOfACompoundIsNoChange() {
+        let text = "NATO launched Baltic Sentry to tackle cable-cutting incidents in the Baltic Sea, the alliance said."
+        let m = missions(text, date: "2025-01-20")
+        #expect(!m.contains { $0.change == "reduce" })
+    }
+
+    @Test func aLaunchDatedWeeksBeforeIsBackground() {
+        let text = "On 12 September, NATO launched Eastern Sentry to bolster its posture along the entire eastern flank, the North Atlantic Council said."
+        #expect(missions(text, date: "2025-09-23").isEmpty)
+        #expect(missions(text, date: "2025-09-13").contains { $0.mission == "Eastern Sentry" && $0.change == "launch" })
+    }
+
+    @Test func historicMissionsAreKnown() {
+        let text = "NATO formally ended the International Security Assistance Force in Afghanistan on Sunday, the alliance said in Kabul."
+        #expect(missions(text, date: "2014-12-28").contains { $0.mission == "ISAF" && $0.change == "end" })
+    }
 }
