@@ -72,6 +72,8 @@ struct ActorFinder {
                     || view.isWord(s.first - 1, "at") || view.isWord(s.first - 1, "visit") || view.isWord(s.first - 1, "visited")
                 valid = verbNext && !blocked && !place
             }
+            // "the US-led alliance", "an EU-funded programme": half of a compound adjective, not the actor
+            if view.isWord(s.last + 1, "-"), view.isWord(s.last + 2, in: Self.compoundParticiples) { valid = false }
             // "Prime Minister Luís Montenegro", "Prime Minister Montenegro said": a person's surname, not the country
             // (only the country's own name: a leader's name after a title is the leader, "Prime Minister Ilie Bolojan")
             if form == .name || form == .possessive, isSurname(s.first),
@@ -83,6 +85,8 @@ struct ActorFinder {
         return out.sorted { $0.first < $1.first }
     }
 
+    private static let compoundParticiples = ByteWordSet(["led", "backed", "funded", "made", "built", "based", "owned", "brokered",
+                                                          "sponsored", "financed", "designed", "supplied", "run", "controlled"])
     private static let titles = ByteWordSet(["minister", "president", "premier", "chancellor", "pm", "mr", "mrs", "ms", "dr",
                                              "general", "gen", "secretary", "leader", "senator", "ambassador", "commissioner", "speaker"])
 

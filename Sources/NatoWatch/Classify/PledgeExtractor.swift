@@ -31,6 +31,8 @@ struct PledgeExtractor {
     /// Before an actor, these make it a recipient or a place, not the one promising ("€16bn for Romania").
     private static let recipientWords = ByteWordSet(["for", "to", "in", "from", "at", "into", "on", "against", "with", "by"])
     private static let proposeStems: [[UInt8]] = ["propos", "suggest", "demand", "call"].map { Array($0.utf8) }
+    /// The smallest share of GDP read as a whole defence budget (the smallest Ally budget, Luxembourg's, is about 0.6–0.7%).
+    static let smallestBudgetShare = 0.6
     private static let decisionWords = ByteWordSet(["decided", "decision", "agreed", "agreement", "committed", "commitment", "pledged", "resolved", "declaration"])
     private static let commitmentNouns = ByteWordSet(["pledge", "commitment", "decision", "agreement"])
     private static let formerWords = ByteWordSet(["current", "old", "previous", "existing", "former", "original", "earlier", "initial"])
@@ -331,6 +333,8 @@ struct PledgeExtractor {
                 }
                 metric = "pct_gdp"
                 guard q.value > 0, q.value <= 10 || (q.high ?? 0) > 0 && q.value <= 10 else { trace(#line, q, view); continue }
+                // "0.15% of GDP in 2026; 0.3% in 2027": below 0.6% of GDP a share is an increment or a line, not a defence budget
+                guard q.value >= Self.smallestBudgetShare else { trace(#line, q, view); continue }
             case .money:
                 guard q.value >= 1e7, q.value < 1e15 else { trace(#line, q, view); continue } // below ten million or absurd: not a budget figure
                 metric = "amount"
@@ -491,7 +495,7 @@ struct PledgeExtractor {
             // ("seeking agreement from member countries", "pressure from NATO and the US": a source, not the promiser)
             // ("…has been aiming, among NATO members, to reach…": a group it belongs to, not the subject)
             var actorMention = actors.last(where: { m in m.last < q.first && !isSource(m, view) && !isAgent(m, view)
-                && !view.isWord(m.first - 1, "among") && !view.isWord(m.first - 1, "amongst") })
+                && !view.isWord(m.first - 1, "among") && !view.isWord(m.first - 1, "amongst") && !isSubset(m, view) })
                 ?? actors.first(where: { $0.first > q.last && $0.first <= q.last + 12 && g.actors[$0.actor].kind == .member
                     && !view.isWord($0.first - 1, in: Self.recipientWords) && !(view.isWord($0.first - 1, "the") && view.isWord($0.first - 2, in: Self.recipientWords)) })
             // "Estonia's minister thanked the Netherlands and said the government would spend…": the government
@@ -506,7 +510,11 @@ struct PledgeExtractor {
                 && (view.isWord($0.first - 1, "for") || view.isWord($0.first - 1, "to")) }) { trace(#line, q, view); continue }
             // "Rutte is seeking agreement from member countries to spend 3.5%": the figure is asked of them; no one
             // else in an earlier sentence takes it
-            if actorMention == nil, actors.contains(where: { $0.last < q.first && isSource($0, view) }) { trace(#line, q, view); continue }
+            if actorMention == nil, actors.contains(where: { $0.last < q.first && (isSource($0, view) || isSubset($0, view)) }) { trace(#line, q, view); continue }
+            // ("Eighteen of the alliance's 31 members will meet the 2% target": some members, named by nobody)
+            if actorMention == nil, q.first > 1, (1..<q.first).contains(where: { k in view.isWord(k, "of")
+                && (view.tokens[k - 1].kind == .number || view.isWord(k - 1, in: Self.partWords) || NumberWords.byBytes[Array(view.word(k - 1))] != nil)
+                && ((k + 1)..<min(k + 12, q.first)).contains { view.isWord($0, in: Self.memberNouns) } }) { trace(#line, q, view); continue }
             var actorIndex = actorMention?.actor
             var fromFallback = false
             // "The revised target includes a minimum of 3.5% for core defence…": in an article about NATO, the
@@ -676,7 +684,8 @@ struct PledgeExtractor {
     }
 
     private func nextQuantityStart(after qi: Int, in quantities: [Quantity], count: Int) -> Int {
-        quantities.dropFirst(qi + 1).first(where: { !$0.inParentheses })?.first ?? count
+        // (a plain number, "within the next two years", is no figure of its own)
+        quantities.dropFirst(qi + 1).first(where: { !$0.inParentheses && $0.kind != .plain })?.first ?? count
     }
 
     private static let pressureNouns = ByteWordSet(["pressure", "demands", "demand", "calls", "criticism", "push", "urging", "request", "requests", "agreement", "support", "backing"])
@@ -715,6 +724,19 @@ struct PledgeExtractor {
         while view.tokens.indices.contains(k), view.isWord(k, ")") || view.isWord(k, "of") || view.isWord(k, "gdp") { k += 1 }
         guard view.isWord(k, "for") || view.isWord(k, "in") else { return false }
         return Self.isYear(k + 1, view) && view.tokens[k + 1].number > Double(py)
+    }
+
+    private static let memberNouns = ByteWordSet(["members", "allies", "countries", "nations", "states", "governments"])
+    private static let partWords = ByteWordSet(["some", "most", "several", "many", "few", "half", "none", "majority", "third", "quarter", "minority"])
+
+    /// "Eighteen of the alliance's 31 members", "23 of its 32 members", "most of the allies": a part of the bloc,
+    /// not the bloc promising.
+    private func isSubset(_ m: ActorFinder.Mention, _ view: SentenceView) -> Bool {
+        guard ctx.rules.gazetteer.actors[m.actor].kind == .bloc,
+              let of = (max(0, m.first - 6)..<m.first).last(where: { view.isWord($0, "of") }) else { return false }
+        let k = of - 1
+        guard k >= 0 else { return false }
+        return view.tokens[k].kind == .number || view.isWord(k, in: Self.partWords) || NumberWords.byBytes[Array(view.word(k))] != nil
     }
 
     /// The "NATO allies" bloc's index in the gazetteer.

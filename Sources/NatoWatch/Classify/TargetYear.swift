@@ -143,6 +143,10 @@ struct TargetYearFinder {
 
     /// Whether the year is the other side of a comparison ("compared to 2025", "than in 2024", "versus 2023").
     func isComparison(_ m: Mention) -> Bool {
-        (max(0, m.first - 3)..<m.first).contains { view.isWord($0, "than") || view.isWord($0, "compared") || view.isWord($0, "versus") || view.isWord($0, "vs") }
+        (max(0, m.first - 3)..<m.first).contains { view.isWord($0, "than") || view.isWord($0, "compared") || view.isWord($0, "versus") || view.isWord($0, "vs")
+            // "a 13.4% increase from fiscal year 2025": the year increased from
+            || view.isWord($0, "from") && view.isWord($0 - 1, in: Self.increaseNouns) }
     }
+
+    private static let increaseNouns = ByteWordSet(["increase", "rise", "jump", "hike", "growth", "up"])
 }

@@ -424,4 +424,23 @@ import Testing
         let text = "NATO formally ended the International Security Assistance Force in Afghanistan on Sunday, the alliance said in Kabul."
         #expect(missions(text, date: "2014-12-28").contains { $0.mission == "ISAF" && $0.change == "end" })
     }
+
+    @Test(arguments: [
+        "Eighteen of the US-led military alliance's 31 members will meet the 2% spending target this year, NATO's secretary general said.",
+        "NATO estimates that 23 of its 32 members will meet the 2% defence spending target this year.",
+        "Italy's budget plan foresees extra defence spending of 0.15% of GDP in 2026 and 0.3% of GDP in 2027.",
+    ])
+    func subsetsCompoundsAndIncrementsAreNoPledges(_ text: String) {
+        #expect(pledges(text, date: "2024-06-17").allSatisfy { $0.actor != "United States" && $0.actor != "NATO allies" && $0.value >= 0.6 })
+    }
+
+    @Test func theSmallestAllyBudgetIsStillABudget() {
+        let text = "Luxembourg will raise its defence budget to 0.72% of GDP in 2024, the defence minister said."
+        #expect(pledges(text, date: "2023-11-10").contains { $0.actor == "Luxembourg" && $0.value == 0.72 })
+    }
+
+    @Test func theYearAnIncreaseIsCountedFromIsNoTarget() {
+        let text = "The Pentagon's budget request for fiscal 2026, a 13.4% increase from fiscal year 2025, includes $848.3 billion for defence."
+        #expect(!pledges(text, date: "2025-06-26").contains { $0.targetYear == 2025 })
+    }
 }
