@@ -72,6 +72,9 @@ struct ActorFinder {
                     || view.isWord(s.first - 1, "at") || view.isWord(s.first - 1, "visit") || view.isWord(s.first - 1, "visited")
                 valid = verbNext && !blocked && !place
             }
+            // "The European Union and NATO member – which borders Ukraine – plans…": a description of a member, not the bloc
+            if view.ctx.rules.gazetteer.actors[Int(s.label.entry)].kind == .bloc,
+               view.isWord(s.last + 1, "member") || view.isWord(s.last + 1, "and") && view.isWord(s.last + 3, "member") { valid = false }
             // "the US-led alliance", "an EU-funded programme": half of a compound adjective, not the actor
             if view.isWord(s.last + 1, "-"), view.isWord(s.last + 2, in: Self.compoundParticiples) { valid = false }
             // "Prime Minister Luís Montenegro", "Prime Minister Montenegro said": a person's surname, not the country

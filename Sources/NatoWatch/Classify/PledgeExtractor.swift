@@ -495,7 +495,9 @@ struct PledgeExtractor {
             // ("seeking agreement from member countries", "pressure from NATO and the US": a source, not the promiser)
             // ("…has been aiming, among NATO members, to reach…": a group it belongs to, not the subject)
             var actorMention = actors.last(where: { m in m.last < q.first && !isSource(m, view) && !isAgent(m, view)
-                && !view.isWord(m.first - 1, "among") && !view.isWord(m.first - 1, "amongst") && !isSubset(m, view) })
+                && !view.isWord(m.first - 1, "among") && !view.isWord(m.first - 1, "amongst") && !isSubset(m, view)
+                // ("too reliant on the United States … he will boost spending to…": an object, not the subject)
+                && !view.isWord(m.first - 1, in: Self.objectPrepositions) && !(view.isWord(m.first - 1, "the") && view.isWord(m.first - 2, in: Self.objectPrepositions)) })
                 ?? actors.first(where: { $0.first > q.last && $0.first <= q.last + 12 && g.actors[$0.actor].kind == .member
                     && !view.isWord($0.first - 1, in: Self.recipientWords) && !(view.isWord($0.first - 1, "the") && view.isWord($0.first - 2, in: Self.recipientWords)) })
             // "Estonia's minister thanked the Netherlands and said the government would spend…": the government
@@ -726,6 +728,7 @@ struct PledgeExtractor {
         return Self.isYear(k + 1, view) && view.tokens[k + 1].number > Double(py)
     }
 
+    private static let objectPrepositions = ByteWordSet(["on", "upon", "with", "against", "than", "towards", "toward"])
     private static let memberNouns = ByteWordSet(["members", "allies", "countries", "nations", "states", "governments"])
     private static let partWords = ByteWordSet(["some", "most", "several", "many", "few", "half", "none", "majority", "third", "quarter", "minority"])
 

@@ -108,7 +108,7 @@ struct RuleSet: Sendable {
         for (w, _) in NumberWords.values { matcher.add(w, label: PhraseLabel(category: numberWordCategory, entry: -1, kind: 0)) }
         quantityWordCategory = newCategory()
         let quantityLabel = PhraseLabel(category: quantityWordCategory, entry: -1, kind: 0)
-        for w in ["percent", "per cent", "pct", "pc", "percentage", "prozent"] { matcher.add(w, label: quantityLabel) }
+        for w in ["percent", "per cent", "per-cent", "pct", "pc", "percentage", "prozent"] { matcher.add(w, label: quantityLabel) }
         for c in gazetteer.currencies {
             let form = c.tokens.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
             if form.utf8.count > 1 { matcher.add(form, label: quantityLabel) }

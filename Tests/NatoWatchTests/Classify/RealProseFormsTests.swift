@@ -443,4 +443,21 @@ import Testing
         let text = "The Pentagon's budget request for fiscal 2026, a 13.4% increase from fiscal year 2025, includes $848.3 billion for defence."
         #expect(!pledges(text, date: "2025-06-26").contains { $0.targetYear == 2025 })
     }
+
+    @Test func hyphenatedPercentages() {
+        let text = "Prime Minister Mark Carney said Canada will meet NATO's 2-per-cent defence spending target this fiscal year."
+        #expect(pledges(text, date: "2025-06-09").contains { $0.actor == "Canada" && $0.value == 2 && $0.targetYear == 2025 })
+        #expect(pledges("North Macedonia will reach NATO's two-percent target next year, the defence minister said.", date: "2023-05-01")
+            .contains { $0.actor == "North Macedonia" && $0.value == 2 && $0.targetYear == 2024 })
+    }
+
+    @Test func anObjectOfAPrepositionIsNotTheSubject() {
+        let text = "Carney said Canada is too reliant on the United States for defence as he announced he will boost military spending to meet NATO's 2-per-cent target this fiscal year."
+        #expect(!pledges(text, date: "2025-06-09").contains { $0.actor == "United States" })
+    }
+
+    @Test func aMembershipDescriptionIsNotTheBloc() {
+        let text = "Romania's president spoke in Bucharest.\n\nThe European Union and NATO member, which borders Ukraine, plans to raise defence spending to 2.5% of GDP this year."
+        #expect(!pledges(text, date: "2025-03-01").contains { $0.actor == "European Union" })
+    }
 }
