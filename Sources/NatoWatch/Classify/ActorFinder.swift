@@ -93,15 +93,8 @@ struct ActorFinder {
     private static let titles = ByteWordSet(["minister", "president", "premier", "chancellor", "pm", "mr", "mrs", "ms", "dr",
                                              "general", "gen", "secretary", "leader", "senator", "ambassador", "commissioner", "speaker"])
 
-    private func capitalized(_ i: Int) -> Bool {
-        guard i >= 0, i < view.tokens.count, view.tokens[i].kind == .word else { return false }
-        let c = view.ctx.text[view.tokens[i].start]
-        return c >= 0x41 && c <= 0x5A || c >= 0xC0
-    }
-
     /// The name at `first` follows a title, directly or after a first name: it is someone's surname.
     private func isSurname(_ first: Int) -> Bool {
-        if view.isWord(first - 1, in: Self.titles) { return true }
-        return capitalized(first - 1) && !view.isWord(first - 1, in: Self.titles) && view.isWord(first - 2, in: Self.titles)
+        view.isWord(first - 1, in: Self.titles) || view.isCapitalized(first - 1) && view.isWord(first - 2, in: Self.titles)
     }
 }

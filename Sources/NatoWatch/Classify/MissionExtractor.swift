@@ -181,8 +181,7 @@ struct MissionExtractor {
             guard view.isWord(k, "in") || view.isWord(k, "to") || view.isWord(k, "for") else { continue } // ("Liaison Office for Central Asia")
             k += 1
             var words: [String] = []
-            while k < view.tokens.count, view.tokens[k].kind == .word, let c = view.ctx.text[view.tokens[k].start] as UInt8?,
-                  c >= 0x41 && c <= 0x5A || c >= 0x80 {
+            while view.isCapitalized(k) {
                 words.append(view.original(k))
                 k += 1
             }

@@ -514,8 +514,7 @@ struct PledgeExtractor {
             // else in an earlier sentence takes it
             if actorMention == nil, actors.contains(where: { $0.last < q.first && (isSource($0, view) || isSubset($0, view)) }) { trace(#line, q, view); continue }
             // ("Eighteen of the alliance's 31 members will meet the 2% target": some members, named by nobody)
-            if actorMention == nil, q.first > 1, (1..<q.first).contains(where: { k in view.isWord(k, "of")
-                && (view.tokens[k - 1].kind == .number || view.isWord(k - 1, in: Self.partWords) || NumberWords.byBytes[Array(view.word(k - 1))] != nil)
+            if actorMention == nil, q.first > 1, (1..<q.first).contains(where: { k in view.isWord(k, "of") && Self.countsAPart(k - 1, view)
                 && ((k + 1)..<min(k + 12, q.first)).contains { view.isWord($0, in: Self.memberNouns) } }) { trace(#line, q, view); continue }
             var actorIndex = actorMention?.actor
             var fromFallback = false
@@ -737,9 +736,13 @@ struct PledgeExtractor {
     private func isSubset(_ m: ActorFinder.Mention, _ view: SentenceView) -> Bool {
         guard ctx.rules.gazetteer.actors[m.actor].kind == .bloc,
               let of = (max(0, m.first - 6)..<m.first).last(where: { view.isWord($0, "of") }) else { return false }
-        let k = of - 1
-        guard k >= 0 else { return false }
-        return view.tokens[k].kind == .number || view.isWord(k, in: Self.partWords) || NumberWords.byBytes[Array(view.word(k))] != nil
+        return Self.countsAPart(of - 1, view)
+    }
+
+    /// Token `k` counts a part before "of": "Eighteen (of)", "23 (of)", "most (of)".
+    private static func countsAPart(_ k: Int, _ view: SentenceView) -> Bool {
+        guard k >= 0, k < view.tokens.count else { return false }
+        return view.tokens[k].kind == .number || view.isWord(k, in: partWords) || NumberWords.byBytes[Array(view.word(k))] != nil
     }
 
     /// The "NATO allies" bloc's index in the gazetteer.

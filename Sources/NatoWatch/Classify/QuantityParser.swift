@@ -87,10 +87,12 @@ struct QuantityParser {
         if !q.currencies.isEmpty { q.kind = .money }
         if q.kind == .plain || (q.kind == .money && q.scale == nil && q.currencies.isEmpty) {
             // "the two-percent target", "a 3-per-cent goal"
-            if view.isWord(k, "-"), percentMarker(at: k + 1) != nil || view.isWord(k + 1, "per") && view.isWord(k + 2, "-") && view.isWord(k + 3, "cent") {
-                k += 1
-                if view.isWord(k, "per"), view.isWord(k + 1, "-") { q.kind = .percent; q.last = k + 2; return q }
+            if view.isWord(k, "-"), view.isWord(k + 1, "per"), view.isWord(k + 2, "-"), view.isWord(k + 3, "cent") {
+                q.kind = .percent
+                q.last = k + 3
+                return q
             }
+            if view.isWord(k, "-"), percentMarker(at: k + 1) != nil { k += 1 }
             if let (pts, len) = percentMarker(at: k) {
                 q.kind = .percent
                 q.isPoints = pts

@@ -63,6 +63,13 @@ struct SentenceView {
         return flatSpans[Int(spanStart[Int(category)])..<Int(spanStart[Int(category) + 1])]
     }
 
+    /// Whether token `i` is a word starting with a capital letter (A–Z, or any non-ASCII letter: "Ämari", "Šiauliai").
+    func isCapitalized(_ i: Int) -> Bool {
+        guard i >= 0, i < tokens.count, tokens[i].kind == .word else { return false }
+        let c = ctx.text[tokens[i].start]
+        return c >= 0x41 && c <= 0x5A || c >= 0xC0
+    }
+
     /// Lowercased bytes of token `i`.
     func word(_ i: Int) -> ArraySlice<UInt8> {
         guard i >= 0, i < tokens.count else { return [] }

@@ -135,7 +135,7 @@ struct TargetYearFinder {
         guard !m.duration, m.first == m.last, let py = publishedYear, m.year >= py - 1 else { return false }
         var k = m.last + 1
         while k <= m.last + 3, !view.isWord(k, in: Self.eventNouns) {
-            guard k < view.tokens.count, view.tokens[k].kind == .word, let c = view.ctx.text[view.tokens[k].start] as UInt8?, c >= 0x41 && c <= 0x5A else { return false }
+            guard view.isCapitalized(k) else { return false }
             k += 1
         }
         return view.isWord(k, in: Self.eventNouns)
