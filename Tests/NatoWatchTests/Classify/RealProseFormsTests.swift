@@ -336,17 +336,6 @@ import Testing
         #expect(m.contains { $0.mission == "NATO Liaison Office in Central Asia" && $0.change == "close_office" })
     }
 
-    @Test(arguments: [
-        "An analysis by the tax inspectors' union finds that meeting a 5% benchmark would add about €107.2 billion in military expenses by 2028.",
-        "Croatia's president questions allocating 5 percent of GDP to defence by 2035.",
-        "Hungary can meet NATO's 5% defence spending target by 2035 only if the EU changes its budget rules.",
-        "The prime minister said that a request from the United States that NATO members begin to spend 5 percent of GDP on defence means a new action plan.",
-        "At the centre of the dispute is a reported £28 billion defence funding gap over the next four years.",
-    ])
-    func analysesConditionsRequestsAndGapsAreNotPledges(_ text: String) {
-        #expect(pledges(text, date: "2025-10-01").isEmpty)
-    }
-
     @Test func aSurnameThatIsACountryIsThePerson() {
         let text = "Portuguese Prime Minister Luís Montenegro said the country would reach 2% of GDP on defence this year."
         let p = pledges(text, date: "2025-06-10")
@@ -383,17 +372,23 @@ import Testing
         #expect(missions("Germany will continue to contribute military personnel to the NATO-led Kosovo Force (KFOR).", date: "2025-05-21").isEmpty)
     }
 
+    // analyses, conditions, requests, gaps, estimates, scenarios, refusals and contracts
     @Test(arguments: [
-        "Defence Ministry projections show Slovenia's defence spending is to reach 1.5% of GDP this year and 1.6% in 2026.",
-        "The alliance estimates 23 of its 32 members will meet the 2 per cent target this year.",
-        "Türkiye will allocate $22.8 billion for military spending, equalling 2.09 per cent of its GDP, as presented in NATO's annual report.",
-        "Most European countries can ill-afford to spend 5% of GDP on defence by 2035, Spain's minister said.",
-        "Slovak Defence Minister Robert Kalinák called the idea of raising defence spending to 3% of GDP unthinkable.",
-        "In scenario three, EU defence spending would rise by as much as $875 billion a year.",
-        "German lawmakers approved a record €52 billion ($61 billion) in military contracts for Germany.",
+        ("An analysis by the tax inspectors' union finds that meeting a 5% benchmark would add about €107.2 billion in military expenses by 2028.", "2025-10-01"),
+        ("Croatia's president questions allocating 5 percent of GDP to defence by 2035.", "2025-10-01"),
+        ("Hungary can meet NATO's 5% defence spending target by 2035 only if the EU changes its budget rules.", "2025-10-01"),
+        ("The prime minister said that a request from the United States that NATO members begin to spend 5 percent of GDP on defence means a new action plan.", "2025-10-01"),
+        ("At the centre of the dispute is a reported £28 billion defence funding gap over the next four years.", "2025-10-01"),
+        ("Defence Ministry projections show Slovenia's defence spending is to reach 1.5% of GDP this year and 1.6% in 2026.", "2025-03-01"),
+        ("The alliance estimates 23 of its 32 members will meet the 2 per cent target this year.", "2025-03-01"),
+        ("Türkiye will allocate $22.8 billion for military spending, equalling 2.09 per cent of its GDP, as presented in NATO's annual report.", "2025-03-01"),
+        ("Most European countries can ill-afford to spend 5% of GDP on defence by 2035, Spain's minister said.", "2025-03-01"),
+        ("Slovak Defence Minister Robert Kalinák called the idea of raising defence spending to 3% of GDP unthinkable.", "2025-03-01"),
+        ("In scenario three, EU defence spending would rise by as much as $875 billion a year.", "2025-03-01"),
+        ("German lawmakers approved a record €52 billion ($61 billion) in military contracts for Germany.", "2025-03-01"),
     ])
-    func estimatesScenariosRefusalsAndContractsAreNotPledges(_ text: String) {
-        #expect(pledges(text, date: "2025-03-01").isEmpty)
+    func realNegativesAreNotPledges(_ text: String, _ date: String) {
+        #expect(pledges(text, date: date).isEmpty)
     }
 
     @Test func aGroupTheActorBelongsToIsNotTheSubject() {
